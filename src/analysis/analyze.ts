@@ -1,0 +1,133 @@
+// wink-nlp analysis: sentences and tokens with exact UTF-16 offsets and POS tags, computed once per document.
+import { createRequire } from 'node:module';
+import type { Analysis, Sentence, Token } from './types.js';
+import type { DocumentFormat } from '../documents/types.js';
+
+// wink-nlp ships CommonJS; its typings are loose, so we keep the surface we use narrow.
+interface WinkItems {
+  out(what?: unknown): unknown[];
+}
+interface WinkDoc {
+  tokens(): WinkItems;
+  sentences(): WinkItems;
+}
+interface WinkNlp {
+  readDoc(text: string): WinkDoc;
+  its: Record<string, unknown>;
+}
+
+let nlp: WinkNlp | undefined;
+
+/** Loads the language model on first use (about 0.1 s), once per process or worker. */
+export function languageModel(): WinkNlp {
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
+    const model = require('wink-eng-lite-web-model') as unknown;
+    nlp = winkNLP(model, ['sbd', 'pos']);
+  }
+  return nlp;
+}
+
+/** Long texts are tagged in pieces cut at paragraph breaks, so memory stays proportional to a piece. */
+const MAX_CHUNK = 100_000;
+
+export function analyze(text: string, format: DocumentFormat = 'text'): Analysis {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  for (const [chunkStart, chunkEnd] of chunks(text)) analyzeChunk(text, chunkStart, chunkEnd, format, tokens, sentences);
+  return { tokens, sentences };
+}
+
+function* chunks(text: string): Generator<[number, number]> {
+  let start = 0;
+  while (text.length - start > MAX_CHUNK) {
+    const limit = start + MAX_CHUNK;
+    let cut = text.lastIndexOf('\n', limit);
+    if (cut <= start) cut = lastSentenceBreak(text, start, limit);
+    if (cut <= start) cut = text.lastIndexOf(' ', limit);
+    if (cut <= start) cut = limit;
+    if (cut < text.length && isLowSurrogate(text.charCodeAt(cut))) cut--; // never split a surrogate pair
+    yield [start, cut];
+    start = cut;
+  }
+  yield [start, text.length];
+}
+
+function lastSentenceBreak(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + 1; i--) {
+    const c = text[i - 1];
+    if (text[i] === ' ' && (c === '.' || c === '!' || c === '?')) return i;
+  }
+  return -1;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function analyzeChunk(
+  text: string,
+  chunkStart: number,
+  chunkEnd: number,
+  format: DocumentFormat,
+  tokens: Token[],
+  sentences: Sentence[],
+): void {
+  const { readDoc, its } = bind(languageModel());
+  const doc = readDoc(text.slice(chunkStart, chunkEnd));
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spans = doc.sentences().out(its.span) as [number, number][];
+
+  const base = tokens.length;
+  let offset = chunkStart;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    offset += spaces[i]!.length;
+    let start = offset;
+    if (!text.startsWith(value, start)) {
+      // wink-nlp normalises a few characters; find the token where it really is.
+      const found = text.indexOf(value, start);
+      start = found === -1 || found > chunkEnd ? start : found;
+    }
+    const end = text.startsWith(value, start) ? start + value.length : nextBoundary(text, start, chunkEnd);
+    tokens.push({ index: base + i, start, end, text: text.slice(start, end), pos: tags[i]!, type: types[i]!, sentence: -1 });
+    offset = end;
+  }
+
+  // wink-nlp's sentences run across single line breaks; plain-text news puts one paragraph per line.
+  for (const [first, last] of spans) {
+    let from = base + first;
+    const stop = base + last + 1;
+    for (let i = from; i <= stop; i++) {
+      const token = tokens[i];
+      const breaks = token === undefined || i === stop || (token.type === 'tabCRLF' && (format === 'text' || /\n[ \t]*\n/.test(token.text)));
+      if (!breaks) continue;
+      pushSentence(tokens, sentences, from, Math.min(i, stop));
+      from = i + 1;
+    }
+  }
+}
+
+function pushSentence(tokens: Token[], sentences: Sentence[], from: number, to: number): void {
+  // Trim whitespace tokens at both ends.
+  while (from < to && tokens[from]!.pos === 'SPACE') from++;
+  while (to > from && tokens[to - 1]!.pos === 'SPACE') to--;
+  if (from >= to) return;
+  const index = sentences.length;
+  for (let i = from; i < to; i++) tokens[i]!.sentence = index;
+  sentences.push({ index, start: tokens[from]!.start, end: tokens[to - 1]!.end, firstToken: from, endToken: to });
+}
+
+function nextBoundary(text: string, start: number, limit: number): number {
+  let end = start;
+  while (end < limit && !/\s/.test(text[end]!)) end++;
+  return Math.max(end, start + 1);
+}
+
+function bind(model: WinkNlp): { readDoc: (t: string) => WinkDoc; its: Record<string, unknown> } {
+  return { readDoc: model.readDoc.bind(model), its: model.its };
+}

@@ -1,0 +1,43 @@
+// mtaudit eval --gold FILE [--clean FILE] [paths...]: how the current rules score on annotated text.
+import type { Command } from 'commander';
+import { setup } from '../../engine/setup.js';
+import { readDocuments } from '../../documents/read.js';
+import { formatProblem } from '../../documents/types.js';
+import { evaluate, formatEvalReport, readJsonl, type CleanSpan, type GoldArtifact, type ScoredDocument } from '../../eval/gold.js';
+import { addRuleSourceOptions, collect, defaultInputs, type RuleSourceOptions } from '../options.js';
+
+interface EvalOptions extends RuleSourceOptions {
+  gold: string[];
+  clean: string[];
+  json?: boolean;
+  verbose?: boolean;
+}
+
+export function registerEval(program: Command, setExit: (code: number) => void): void {
+  const command = program
+    .command('eval')
+    .description('score the rules against annotated documents: recall, precision, exact fixes, clean spans hit')
+    .argument('[paths...]', 'the annotated documents (default: the bundled corpus)')
+    .requiredOption('--gold <file>', 'artifact annotations (.jsonl), repeatable', collect, [])
+    .option('--clean <file>', 'spans that must not be flagged (.jsonl), repeatable', collect, [])
+    .option('--json', 'print the report as JSON')
+    .option('--verbose', 'list every unmatched finding and wrong fix');
+  addRuleSourceOptions(command).action(async (paths: string[], options: EvalOptions) => {
+    const { linter, ignore } = await setup({ configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules });
+    const gold = (await Promise.all(options.gold.map((f) => readJsonl<GoldArtifact>(f)))).flat();
+    const clean = (await Promise.all(options.clean.map((f) => readJsonl<CleanSpan>(f)))).flat();
+    const documents: ScoredDocument[] = [];
+    let problems = 0;
+    for await (const item of readDocuments(paths.length ? paths : defaultInputs(), { ignore })) {
+      if ('problem' in item) {
+        process.stderr.write(`mtaudit: ${formatProblem(item.problem)}\n`);
+        problems++;
+        continue;
+      }
+      documents.push({ path: item.document.path, text: item.document.text, findings: linter.lint(item.document).findings });
+    }
+    const report = evaluate(documents, gold, clean);
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report, options.verbose ?? false));
+    setExit(problems ? 2 : 0);
+  });
+}

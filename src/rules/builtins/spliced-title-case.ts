@@ -1,0 +1,125 @@
+// Hyperlink text spliced into a sentence: the MT system translated the link and the text around it as
+// separate segments and capitalised each ("vowed to take Severe measures In order to", "Be fired The cabinet").
+// Signal: a capitalised function word (or verb) right after a lower-case word, mid-sentence; the span
+// reaches back to the capitalised word where the link text began.
+import type { Analysis, Token } from '../../analysis/types.js';
+import type { Detection } from '../../engine/types.js';
+import { wordCase } from '../../text/case.js';
+import { defineBuiltin, stringList, wordSet } from './types.js';
+
+interface Options {
+  functionWords: string[];
+  /** Capitalised verbs start a splice only when the tagger calls them VERB or AUX and a lower-case word follows. */
+  verbTriggers: boolean;
+  /** Words after which a capitalised title is expected ("a book called The Idiot"). */
+  namingWords: string[];
+  /** Names that begin with a capitalised "The" (The Hague, The Gambia). */
+  theNames: string[];
+  /** Last words of publication names (The Washington Post, The Moscow Times). */
+  publicationWords: string[];
+  /** Words never taken as a splice: months and weekdays are capitalised anyway. */
+  neverTrigger: string[];
+  maxLinkWords: number;
+}
+
+export default defineBuiltin<Options>({
+  needs: 'tokens',
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      functionWords: stringList,
+      verbTriggers: { type: 'boolean' },
+      namingWords: stringList,
+      theNames: stringList,
+      publicationWords: stringList,
+      neverTrigger: stringList,
+      maxLinkWords: { type: 'integer', minimum: 0, maximum: 12 },
+    },
+    additionalProperties: false,
+  },
+  defaults: { functionWords: [], verbTriggers: true, namingWords: [], theNames: [], publicationWords: [], neverTrigger: [], maxLinkWords: 5 },
+  create: (options) => {
+    const functionWords = wordSet(options.functionWords);
+    const namingWords = wordSet(options.namingWords);
+    const theNames = options.theNames.map((n) => n.toLowerCase());
+    const publicationWords = wordSet(options.publicationWords);
+    const neverTrigger = wordSet(options.neverTrigger);
+
+    const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type === 'word';
+    const isLowerWord = (t: Token | undefined) => isWord(t) && wordCase(t.text) === 'lower';
+    const isTitleWord = (t: Token | undefined) => isWord(t) && wordCase(t.text) === 'title';
+
+    /** "The" that opens a real name: The Hague, The Washington Post. */
+    const opensName = (tokens: Token[], i: number, end: number): boolean => {
+      const run: string[] = [];
+      for (let k = i + 1; k < end && isWord(tokens[k]) && /^\p{Lu}/u.test(tokens[k]!.text); k++) run.push(tokens[k]!.text.toLowerCase());
+      if (run.length === 0) return false;
+      const joined = run.join(' ');
+      return theNames.some((n) => joined === n || joined.startsWith(`${n} `)) || publicationWords.has(run[run.length - 1]!);
+    };
+
+    const isTrigger = (tokens: Token[], i: number, end: number): boolean => {
+      const token = tokens[i]!;
+      const lower = token.text.toLowerCase();
+      if (!isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return false;
+      const previous = tokens[i - 1];
+      if (!isLowerWord(previous) || namingWords.has(previous!.text.toLowerCase())) return false;
+      if (functionWords.has(lower)) return !(lower === 'the' && opensName(tokens, i, end));
+      return options.verbTriggers && (token.pos === 'VERB' || token.pos === 'AUX') && isLowerWord(tokens[i + 1]);
+    };
+
+    return (context) => {
+      const analysis: Analysis = context.analysis();
+      const { tokens } = analysis;
+      const spans: [number, number][] = [];
+      for (const sentence of analysis.sentences) {
+        if (looksLikeHeadline(tokens, sentence.firstToken, sentence.endToken, functionWords)) continue;
+        for (let i = sentence.firstToken + 1; i < sentence.endToken; i++) {
+          if (!isTrigger(tokens, i, sentence.endToken)) continue;
+          let first = i;
+          // Reach back to the capitalised word where the link text began ("take Severe measures In").
+          for (let k = i - 1; k > sentence.firstToken && i - k <= options.maxLinkWords; k--) {
+            if (!isWord(tokens[k])) break;
+            if (isTitleWord(tokens[k]) && isLowerWord(tokens[k - 1])) {
+              first = k;
+              break;
+            }
+          }
+          const last = spans[spans.length - 1];
+          if (last && first <= last[1]) last[1] = i;
+          else spans.push([first, i]);
+        }
+      }
+      return spans.map(([first, last]) => detectionFor(context.text, tokens.slice(first, last + 1)));
+    };
+  },
+});
+
+function detectionFor(text: string, span: Token[]): Detection {
+  const start = span[0]!.start;
+  const end = span[span.length - 1]!.end;
+  const edits = span
+    .filter((t) => wordCase(t.text) === 'title')
+    .map((t) => ({ start: t.start, end: t.end, text: t.text.toLowerCase() }));
+  const fixed = applyLocal(text.slice(start, end), start, edits);
+  return { start, end, vars: { fix: fixed }, fix: edits.length ? { edits } : null };
+}
+
+function applyLocal(segment: string, offset: number, edits: { start: number; end: number; text: string }[]): string {
+  let out = segment;
+  for (const e of [...edits].reverse()) out = out.slice(0, e.start - offset) + e.text + out.slice(e.end - offset);
+  return out;
+}
+
+/** Headlines and headings set in Title Case are not sentences with splices in them. */
+function looksLikeHeadline(tokens: Token[], from: number, to: number, functionWords: Set<string>): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'word' || functionWords.has(t.text.toLowerCase())) continue;
+    content++;
+    if (/^\p{Lu}/u.test(t.text)) capitalised++;
+  }
+  return content >= 2 && capitalised / content >= 0.7;
+}

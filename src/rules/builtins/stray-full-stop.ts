@@ -1,0 +1,42 @@
+// A full stop inside a sentence: "over the increase. fuel prices", "poverty. and unemployment".
+// MT systems insert them where a link, a line break or a segment boundary was in the source page.
+import { defineBuiltin, matches, stringList, wordSet } from './types.js';
+
+interface Options {
+  abbreviations: string[];
+  /** Words that continue a sentence after a comma: the stop becomes a comma ("protests, according to"). */
+  afterComma: string[];
+  /** Lower-case words that may start a sentence (name particles: "de Gaulle", "al-Sudani"). */
+  lowercaseStarts: string[];
+}
+
+export default defineBuiltin<Options>({
+  needs: 'none',
+  optionsSchema: {
+    type: 'object',
+    properties: { abbreviations: stringList, afterComma: stringList, lowercaseStarts: stringList },
+    additionalProperties: false,
+  },
+  defaults: { abbreviations: [], afterComma: [], lowercaseStarts: [] },
+  create: (options) => {
+    const abbreviations = wordSet(options.abbreviations);
+    const afterComma = wordSet(options.afterComma);
+    const lowercaseStarts = wordSet(options.lowercaseStarts);
+    return (context) => {
+      const out = [];
+      const text = context.text;
+      for (const m of matches(/(?<![\p{L}\p{N}.'’-])(\p{L}[\p{L}'’-]*)\.([ \t\u00a0]+)(\p{Ll}+)(?![\p{L}\p{N}]*\.\p{L})/gu, text)) {
+        const before = m[1]!;
+        const after = m[3]!;
+        if (before.length < 2 || abbreviations.has(before.toLowerCase())) continue;
+        if (lowercaseStarts.has(after)) continue;
+        const start = m.index;
+        const dot = start + before.length;
+        const end = start + m[0].length;
+        const edit = afterComma.has(after) ? { start: dot, end: dot + 1, text: ',' } : { start: dot, end: dot + 1, text: '' };
+        out.push({ start, end, fix: { edits: [edit] } });
+      }
+      return out;
+    };
+  },
+});

@@ -1,0 +1,122 @@
+// Loads rule files: parse YAML, validate against schema/rule.schema.json, compile by kind.
+// Every mistake becomes one UserFacingError line naming file, line and column.
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, extname, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseLocatedYaml } from '../yaml/located.js';
+import { LocatedError } from '../errors.js';
+import { compileSchema, explainSchemaErrors } from './schema.js';
+import { compileRule } from './kinds/index.js';
+import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from './types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root, found from this module whether it runs from src/ or dist/. */
+export const PACKAGE_ROOT = resolve(here, '..', '..');
+export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+export const RULE_SCHEMA_PATH = join(PACKAGE_ROOT, 'schema', 'rule.schema.json');
+
+/** One line naming the rule file, line and column of the mistake. */
+export class RuleLoadError extends LocatedError {}
+
+let validateRule: ReturnType<typeof compileSchema> | undefined;
+async function ruleValidator() {
+  if (!validateRule) validateRule = compileSchema(JSON.parse(await readFile(RULE_SCHEMA_PATH, 'utf8')) as object);
+  return validateRule;
+}
+
+export interface LoadRulesOptions {
+  /** Folders or files of rules, in addition to the bundled ones unless defaults is false. */
+  paths?: string[];
+  defaults?: boolean;
+}
+
+export interface LoadedRules {
+  rules: CompiledRule[];
+  errors: RuleLoadError[];
+}
+
+export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedRules> {
+  const sources = [...(options.defaults === false ? [] : [DEFAULT_RULES_DIR]), ...(options.paths ?? [])];
+  const rules: CompiledRule[] = [];
+  const errors: RuleLoadError[] = [];
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const files = await ruleFiles(source, errors);
+    for (const file of files) {
+      const result = await loadRuleFile(file);
+      if (result instanceof RuleLoadError) {
+        errors.push(result);
+        continue;
+      }
+      const earlier = seen.get(result.rule.id);
+      if (earlier) {
+        errors.push(new RuleLoadError(file, result.idLine, 1, `duplicate rule id "${result.rule.id}" (also defined in ${earlier})`));
+        continue;
+      }
+      seen.set(result.rule.id, file);
+      rules.push(result.rule);
+    }
+  }
+  return { rules, errors };
+}
+
+async function ruleFiles(source: string, errors: RuleLoadError[]): Promise<string[]> {
+  if (!existsSync(source)) {
+    errors.push(new RuleLoadError(source, 0, 0, 'no such rule file or folder'));
+    return [];
+  }
+  if (/\.ya?ml$/i.test(source)) return [source];
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (['.yaml', '.yml'].includes(extname(entry.name).toLowerCase())) out.push(path);
+    }
+  };
+  try {
+    await walk(source);
+  } catch (error) {
+    errors.push(new RuleLoadError(source, 0, 0, `cannot read rules (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+  }
+  return out;
+}
+
+export async function loadRuleFile(file: string): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    return new RuleLoadError(file, 0, 0, `cannot read rule file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseRuleSource(file, source);
+}
+
+/** Parses and compiles one rule file's text; exported for tests and for rules given inline. */
+export async function parseRuleSource(file: string, source: string): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
+  const parsed = parseLocatedYaml(source);
+  if (!parsed.ok) return new RuleLoadError(file, parsed.line, parsed.column, parsed.message);
+  const { value, locate } = parsed.yaml;
+  const at = (path: DefinitionPath, message: string) => {
+    const { line, column } = locate(path);
+    return new RuleLoadError(file, line, column, message);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return at([], 'a rule file must be a YAML mapping (id, kind, category, ...)');
+  }
+  const validate = await ruleValidator();
+  if (!validate(value)) {
+    const problem = explainSchemaErrors(validate.errors);
+    return at(problem?.path ?? [], problem?.message ?? 'invalid rule');
+  }
+  const definition = value as RuleDefinition;
+  try {
+    return { rule: compileRule(definition, file), idLine: locate(['id']).line };
+  } catch (error) {
+    if (error instanceof RuleDefinitionError) return at(error.path, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Analysis, AnalysisNeed } from '../analysis/types.js';
+import type { DocumentFormat } from '../documents/types.js';
+import type { LineIndex } from '../documents/lines.js';
+import type { Applicability, Category, Detection, Severity } from '../engine/types.js';
+
+export type RuleKind = 'phrase' | 'name' | 'boilerplate' | 'pattern' | 'builtin';
+
+export interface FlagExample {
+  text: string;
+  span: string;
+  fix?: string;
+}
+
+export interface RuleDoc {
+  summary: string;
+  why: string;
+  instead: string;
+  sources?: string[];
+}
+
+/** The fields every rule file has, after schema validation. */
+export interface RuleDefinition {
+  id: string;
+  kind: RuleKind;
+  category: Category;
+  severity: Severity;
+  applicability?: Applicability;
+  enabled?: boolean;
+  message: string;
+  doc: RuleDoc;
+  examples: { flag: FlagExample[]; pass: string[] };
+  [field: string]: unknown;
+}
+
+/** Everything a check may look at in one document. Analysis is computed on first use and shared. */
+export interface CheckContext {
+  path: string;
+  text: string;
+  format: DocumentFormat;
+  lines: LineIndex;
+  analysis(): Analysis;
+}
+
+/** A literal the engine finds in one combined pass over the text, on behalf of a rule. */
+export interface LiteralSpec {
+  text: string;
+  caseSensitive: boolean;
+  /** Opaque to the engine; handed back with each hit. */
+  data: unknown;
+}
+
+export interface LiteralHit {
+  start: number;
+  end: number;
+  text: string;
+  data: unknown;
+}
+
+export interface CompiledRule {
+  id: string;
+  kind: RuleKind;
+  category: Category;
+  severity: Severity;
+  applicability: Applicability;
+  enabled: boolean;
+  message: string;
+  doc: RuleDoc;
+  examples: { flag: FlagExample[]; pass: string[] };
+  /** The file the rule was loaded from. */
+  file: string;
+  /** The parsed rule file, for tools that read kind-specific fields (name registry, docs). */
+  definition: RuleDefinition;
+  needs: AnalysisNeed;
+  literals?: LiteralSpec[];
+  onLiteral?(hit: LiteralHit, context: CheckContext): Detection | null;
+  check?(context: CheckContext): Detection[];
+}
+
+/** Where in a rule file something is, as a path of keys and indexes (['match', 2, 'phrase']). */
+export type DefinitionPath = (string | number)[];
+
+/** A mistake in a rule file, located so the message can name file, line and column. */
+export class RuleDefinitionError extends Error {
+  constructor(
+    message: string,
+    readonly path: DefinitionPath = [],
+  ) {
+    super(message);
+  }
+}

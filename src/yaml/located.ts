@@ -1,0 +1,58 @@
+// YAML parsed with positions, so errors found later (schema, compile) can point at a line and column.
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+
+export type YamlPath = (string | number)[];
+
+export interface LocatedYaml {
+  value: unknown;
+  /** 1-based line and column of the node at a path (or its nearest existing parent). */
+  locate(path: YamlPath): { line: number; column: number };
+}
+
+export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; line: number; column: number; message: string };
+
+export function parseLocatedYaml(source: string): LocatedYamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { ok: false, line, column: col, message: `YAML syntax error: ${firstLine(error.message)}` };
+  }
+  return {
+    ok: true,
+    yaml: {
+      value: doc.toJS(),
+      locate(path) {
+        const { line, col } = lineCounter.linePos(offsetOf(doc, path));
+        return { line, column: col };
+      },
+    },
+  };
+}
+
+function offsetOf(doc: Document, path: YamlPath): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const partial = path.slice(0, depth);
+    // A key is the best place to point at: its value may be null or missing.
+    const keyNode = depth > 0 ? keyNodeAt(doc, partial) : undefined;
+    if (keyNode?.range) return keyNode.range[0];
+    const node = depth === 0 ? doc.contents : (doc.getIn(partial, true) as YamlNode | undefined);
+    if (node && typeof node === 'object' && 'range' in node && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function keyNodeAt(doc: Document, path: YamlPath): YamlNode | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const name = path[path.length - 1];
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === name) return item.key;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
