@@ -32,7 +32,7 @@ export interface ResolvedConfig {
   maxFileSize?: number;
   jobs?: number;
   /** Line and column of a setting, for errors found after loading (an unknown rule id). */
-  locate(path: YamlPath): { line: number; column: number };
+  locate(path: YamlPath, at?: 'value' | 'key'): { line: number; column: number };
 }
 
 export class ConfigError extends LocatedError {}
@@ -70,8 +70,8 @@ export async function loadConfig(options: { file?: string; cwd?: string; search?
   const data = value ?? {};
   validateConfig ??= compileSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schema', 'config.schema.json'), 'utf8')) as object);
   if (typeof data !== 'object' || Array.isArray(data) || !validateConfig(data)) {
-    const problem = explainSchemaErrors(validateConfig.errors) ?? { path: [], message: 'the configuration must be a YAML mapping' };
-    const { line, column } = locate(problem.path);
+    const problem = explainSchemaErrors(validateConfig.errors) ?? { path: [], message: 'the configuration must be a YAML mapping', at: 'value' as const };
+    const { line, column } = locate(problem.path, problem.at);
     throw new ConfigError(file, line, column, problem.message);
   }
   const raw = data as Record<string, unknown>;

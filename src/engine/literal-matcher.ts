@@ -1,94 +1,122 @@
-// Finds every literal of every phrase and name rule in one pass over the text: the literals are compiled
-// into a single RegExp shaped like a trie, so adding rules adds branches, not passes.
+// Finds every literal of every phrase and name rule in one pass over the text. Literals are split into
+// tokens (runs of letters and digits, single punctuation marks) and stored in a trie keyed by lower-cased
+// tokens; the text is tokenised once and walked through the trie, so the cost per word does not grow with
+// the number of rules. Matching is leftmost-longest, like a combined regular expression.
 import type { LiteralHit, LiteralSpec } from '../rules/types.js';
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}\\p{M}_])';
-const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}\\p{M}_])';
-// A space in a literal matches a run of spaces or tabs, or a single line break (soft-wrapped text).
-const GAP = '(?:[ \\t\\u00a0]+|[ \\t]*\\r?\\n[ \\t]*)';
+// Letters, marks, digits and connector punctuation form words; every other visible character is a token.
+const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
+
+/** How a token is joined to the one before it: directly, by spaces (or one line break), or not at all (a blank line). */
+const JOINED = '';
+const SPACED = ' ';
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
-  terminal: boolean;
+  next: Map<string, TrieNode>;
+  specs: LiteralSpec[];
 }
 
 export function normalizeLiteral(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Keys of a literal's tokens: the lower-cased token, prefixed by how it joins the previous token. */
+function literalKeys(text: string): string[] {
+  const keys: string[] = [];
+  let previousEnd = -1;
+  for (const m of text.trim().matchAll(TOKEN)) {
+    const joint = previousEnd === -1 || m.index === previousEnd ? JOINED : SPACED;
+    keys.push(joint + m[0].toLowerCase());
+    previousEnd = m.index + m[0].length;
+  }
+  return keys;
+}
+
 export class LiteralMatcher {
-  private readonly owners = new Map<string, LiteralSpec[]>();
-  private readonly regex: RegExp | null;
+  private readonly root = new Map<string, TrieNode>();
+  private count = 0;
 
   constructor(specs: LiteralSpec[]) {
-    const wordStart = newNode();
-    const otherStart = newNode();
     for (const spec of specs) {
-      const key = normalizeLiteral(spec.text);
-      if (!key) continue;
-      const list = this.owners.get(key);
-      if (list) list.push(spec);
-      else this.owners.set(key, [spec]);
-      insert(WORD_CHAR.test(key[0]!) ? wordStart : otherStart, key);
+      const keys = literalKeys(spec.text);
+      if (keys.length === 0) continue;
+      let level = this.root;
+      let node: TrieNode | undefined;
+      for (const key of keys) {
+        node = level.get(key);
+        if (!node) {
+          node = { next: new Map(), specs: [] };
+          level.set(key, node);
+        }
+        level = node.next;
+      }
+      if (node!.specs.length === 0) this.count++;
+      node!.specs.push(spec);
     }
-    const parts: string[] = [];
-    if (wordStart.children.size) parts.push(`${NOT_AFTER_WORD}${emit(wordStart)}`);
-    if (otherStart.children.size) parts.push(emit(otherStart));
-    this.regex = parts.length ? new RegExp(parts.join('|'), 'giu') : null;
   }
 
+  /** Number of distinct literals. */
   get size(): number {
-    return this.owners.size;
+    return this.count;
   }
 
   /** Every accepted hit, in text order; a hit is handed to each literal that owns it. */
   *scan(text: string): Generator<LiteralHit & { spec: LiteralSpec }> {
-    if (!this.regex) return;
-    const regex = new RegExp(this.regex.source, this.regex.flags);
-    for (const match of text.matchAll(regex)) {
-      const found = match[0];
-      const start = match.index;
-      const owners = this.owners.get(normalizeLiteral(found));
-      if (!owners) continue;
-      for (const spec of owners) {
-        if (spec.caseSensitive && found.replace(/\s+/g, ' ') !== spec.text.replace(/\s+/g, ' ')) continue;
-        yield { start, end: start + found.length, text: found, data: spec.data, spec };
+    if (this.root.size === 0) return;
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; ) {
+      let level = this.root;
+      let best: { end: number; specs: LiteralSpec[] } | undefined;
+      let bestIndex = i;
+      for (let j = i; j < tokens.length; j++) {
+        const token = tokens[j]!;
+        const node = level.get(j === i ? token.lower : token.joint + token.lower);
+        if (!node) break;
+        if (node.specs.length) {
+          best = { end: token.end, specs: node.specs };
+          bestIndex = j;
+        }
+        level = node.next;
+        if (level.size === 0) break;
       }
+      if (!best) {
+        i++;
+        continue;
+      }
+      const start = tokens[i]!.start;
+      const found = text.slice(start, best.end);
+      let accepted = false;
+      for (const spec of best.specs) {
+        if (spec.caseSensitive && found.replace(/\s+/g, ' ') !== spec.text.trim().replace(/\s+/g, ' ')) continue;
+        accepted = true;
+        yield { start, end: best.end, text: found, data: spec.data, spec };
+      }
+      // A case-sensitive literal that did not match exactly leaves the tokens free for shorter ones.
+      i = accepted ? bestIndex + 1 : i + 1;
     }
   }
 }
 
-function newNode(): TrieNode {
-  return { children: new Map(), terminal: false };
+interface TextToken {
+  start: number;
+  end: number;
+  lower: string;
+  /** How the token joins the previous one (see JOINED, SPACED); '\n' after a blank line, so no literal spans it. */
+  joint: string;
 }
 
-function insert(root: TrieNode, key: string): void {
-  let node = root;
-  for (const ch of key) {
-    let next = node.children.get(ch);
-    if (!next) {
-      next = newNode();
-      node.children.set(ch, next);
+function tokenize(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  let previousEnd = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    let joint = JOINED;
+    if (start > previousEnd) {
+      const gap = text.slice(previousEnd, start);
+      joint = /\n[^\S\n]*\n/.test(gap) ? '\n' : SPACED;
     }
-    node = next;
+    tokens.push({ start, end: start + m[0].length, lower: m[0].toLowerCase(), joint });
+    previousEnd = start + m[0].length;
   }
-  node.terminal = true;
-}
-
-/** Emits the regex for a subtree; longer continuations are tried before ending, so the longest literal wins. */
-function emit(node: TrieNode, last = ''): string {
-  const branches: string[] = [];
-  for (const [ch, child] of [...node.children].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    branches.push(atom(ch) + emit(child, ch));
-  }
-  if (node.terminal) branches.push(WORD_CHAR.test(last) ? NOT_BEFORE_WORD : '');
-  if (branches.length === 1) return branches[0]!;
-  return `(?:${branches.join('|')})`;
-}
-
-function atom(ch: string): string {
-  if (ch === ' ') return GAP;
-  // Only syntax characters may be escaped under the u flag.
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return tokens;
 }

@@ -38,7 +38,7 @@ export async function setup(options: SetupOptions = {}): Promise<Setup> {
   const selection = selectRules(loaded.rules, config.rules);
   if (selection.unknown.length && config.file) {
     const id = selection.unknown[0]!;
-    const { line, column } = config.locate(['rules', id]);
+    const { line, column } = config.locate(['rules', id], 'key');
     throw new ConfigError(config.file, line, column, `unknown rule id "${id}" (see \`mtaudit rules\`)`);
   }
   return {

@@ -100,8 +100,8 @@ export async function parseRuleSource(file: string, source: string): Promise<{ r
   const parsed = parseLocatedYaml(source);
   if (!parsed.ok) return new RuleLoadError(file, parsed.line, parsed.column, parsed.message);
   const { value, locate } = parsed.yaml;
-  const at = (path: DefinitionPath, message: string) => {
-    const { line, column } = locate(path);
+  const at = (path: DefinitionPath, message: string, where?: 'key' | 'value') => {
+    const { line, column } = locate(path, where);
     return new RuleLoadError(file, line, column, message);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -110,7 +110,7 @@ export async function parseRuleSource(file: string, source: string): Promise<{ r
   const validate = await ruleValidator();
   if (!validate(value)) {
     const problem = explainSchemaErrors(validate.errors);
-    return at(problem?.path ?? [], problem?.message ?? 'invalid rule');
+    return at(problem?.path ?? [], problem?.message ?? 'invalid rule', problem?.at);
   }
   const definition = value as RuleDefinition;
   try {

@@ -12,6 +12,8 @@ export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: tr
 export interface SchemaProblem {
   path: DefinitionPath;
   message: string;
+  /** Whether the mistake is the key at the path (an unknown field) rather than its value. */
+  at: 'key' | 'value';
 }
 
 export function compileSchema(schema: object): ValidateFunction {
@@ -24,9 +26,15 @@ export function explainSchemaErrors(errors: ErrorObject[] | null | undefined): S
   const useful = errors.filter((e) => !['if', 'allOf', 'anyOf', 'oneOf', 'not'].includes(e.keyword) || errors.length === 1);
   const pool = useful.length ? useful : errors;
   // Prefer the deepest location, then errors about field names, which are the most common mistake.
-  const rank = (e: ErrorObject) => toPath(e.instancePath).length * 10 + (e.keyword === 'additionalProperties' || e.keyword === 'propertyNames' ? 5 : 0) + (e.keyword === 'required' ? 3 : 0);
+  // Errors of the kind-specific branches come after the general ones at the same place.
+  const rank = (e: ErrorObject) =>
+    toPath(e.instancePath).length * 10 +
+    (e.keyword === 'additionalProperties' || e.keyword === 'propertyNames' ? 5 : 0) +
+    (e.keyword === 'required' ? 3 : 0) -
+    (e.schemaPath.startsWith('#/allOf') ? 2 : 0);
   const best = [...pool].sort((a, b) => rank(b) - rank(a))[0]!;
-  return { path: locate(best, errors), message: describe(best, errors) };
+  const at = best.keyword === 'additionalProperties' || best.keyword === 'propertyNames' ? 'key' : 'value';
+  return { path: locate(best, errors), message: describe(best, errors), at };
 }
 
 export function toPath(instancePath: string): DefinitionPath {

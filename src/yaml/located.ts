@@ -5,8 +5,11 @@ export type YamlPath = (string | number)[];
 
 export interface LocatedYaml {
   value: unknown;
-  /** 1-based line and column of the node at a path (or its nearest existing parent). */
-  locate(path: YamlPath): { line: number; column: number };
+  /**
+   * 1-based line and column of the node at a path (or its nearest existing parent): its value, or its key when
+   * the key itself is the mistake (an unknown field).
+   */
+  locate(path: YamlPath, at?: 'value' | 'key'): { line: number; column: number };
 }
 
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; line: number; column: number; message: string };
@@ -23,22 +26,25 @@ export function parseLocatedYaml(source: string): LocatedYamlResult {
     ok: true,
     yaml: {
       value: doc.toJS(),
-      locate(path) {
-        const { line, col } = lineCounter.linePos(offsetOf(doc, path));
+      locate(path, at = 'value') {
+        const { line, col } = lineCounter.linePos(offsetOf(doc, path, at));
         return { line, column: col };
       },
     },
   };
 }
 
-function offsetOf(doc: Document, path: YamlPath): number {
+function offsetOf(doc: Document, path: YamlPath, at: 'value' | 'key'): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const partial = path.slice(0, depth);
-    // A key is the best place to point at: its value may be null or missing.
     const keyNode = depth > 0 ? keyNodeAt(doc, partial) : undefined;
-    if (keyNode?.range) return keyNode.range[0];
     const node = depth === 0 ? doc.contents : (doc.getIn(partial, true) as YamlNode | undefined);
-    if (node && typeof node === 'object' && 'range' in node && node.range) return node.range[0];
+    const valueOffset = node && typeof node === 'object' && 'range' in node && node.range ? node.range[0] : undefined;
+    // A value may be null or missing; then its key is the place to point at.
+    if (at === 'key' || valueOffset === undefined) {
+      if (keyNode?.range) return keyNode.range[0];
+    }
+    if (valueOffset !== undefined) return valueOffset;
   }
   return 0;
 }

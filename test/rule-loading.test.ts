@@ -1,0 +1,80 @@
+// Mistakes in rule files are reported with file, line and column, in words a rule author can act on.
+import { describe, expect, it } from 'vitest';
+import { parseRuleSource, loadRules } from '../src/rules/load.js';
+import { backtrackingRisk } from '../src/rules/regex.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers/cli.js';
+
+const header = (kind: string) =>
+  [
+    'id: demo.rule',
+    `kind: ${kind}`,
+    'category: mistranslation',
+    'severity: minor',
+    'message: "“{match}” is wrong"',
+    'doc: { summary: s, why: w, instead: i }',
+    'examples: { flag: [{ text: "a b", span: "a b" }], pass: ["c"] }',
+  ].join('\n');
+
+async function errorOf(source: string): Promise<string> {
+  const result = await parseRuleSource('rule.yaml', source);
+  if (!('message' in result)) throw new Error('expected an error');
+  return result.message;
+}
+
+describe('rule file errors', () => {
+  it('YAML syntax errors', async () => {
+    expect(await errorOf('id: x\nkind: [phrase\n')).toMatch(/^rule\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('missing and unknown fields', async () => {
+    expect(await errorOf('id: demo.x\nkind: phrase\n')).toBe('rule.yaml:1:1: missing required field "category"');
+    expect(await errorOf(`${header('phrase')}\nmatch: [{ phrase: a b, fixx: c }]\n`)).toBe('rule.yaml:8:24: match.0: unknown field "fixx"');
+  });
+
+  it('fields of another kind', async () => {
+    expect(await errorOf(`${header('phrase')}\nmatch: [{ phrase: a b }]\nnames: [{ canonical: X Y, type: person }]\n`)).toBe(
+      'rule.yaml:9:1: field "names" does not belong in a rule of this kind',
+    );
+  });
+
+  it('unknown kinds and enum values', async () => {
+    expect(await errorOf(header('phrases'))).toMatch(/^rule\.yaml:2:7: kind: must be one of: "phrase", "name"/);
+  });
+
+  it('invalid regular expressions', async () => {
+    expect(await errorOf(`${header('boilerplate')}\nlines:\n  - regex: "a(b"\n`)).toMatch(/^rule\.yaml:9:12: invalid regular expression: .*a\(b/);
+  });
+
+  it('patterns that could backtrack catastrophically', async () => {
+    expect(await errorOf(`${header('boilerplate')}\nlines:\n  - regex: "(a+)+$"\n`)).toMatch(/^rule\.yaml:9:12: regular expression could take exponential time/);
+    expect(backtrackingRisk('(\\w+\\s?)*x')).not.toBeNull();
+    expect(backtrackingRisk('^(?:Read more|See also): .{1,160}$')).toBeNull();
+    expect(backtrackingRisk('[(a+)+]')).toBeNull();
+  });
+
+  it('a message that uses {fix} when an entry has no fix', async () => {
+    const source = header('phrase').replace('"“{match}” is wrong"', '"write {fix}"');
+    expect(await errorOf(`${source}\nmatch:\n  - { phrase: a b, fix: c }\n  - { phrase: d e }\n`)).toBe('rule.yaml:10:5: the message uses {fix}, but this entry has no fix');
+  });
+
+  it('unknown built-in checks and bad options', async () => {
+    expect(await errorOf(`${header('builtin')}\ncheck: no-such-check\n`)).toMatch(/^rule\.yaml:8:8: unknown built-in check "no-such-check" \(known: /);
+    expect(await errorOf(`${header('builtin')}\ncheck: glued-words\noptions: { minLeft: two }\n`)).toBe('rule.yaml:9:21: options: minLeft: must be integer');
+  });
+
+  it('pattern spans and fix templates outside the pattern', async () => {
+    expect(await errorOf(`${header('pattern')}\npattern: [{ lower: a }, { lower: b }]\nspan: [0, 2]\n`)).toMatch(/^rule\.yaml:9:7: span must be/);
+    expect(await errorOf(`${header('pattern')}\npattern: [{ lower: a }]\nfix: "{3}"\n`)).toMatch(/^rule\.yaml:9:6: fix refers to token \{3\}/);
+  });
+
+  it('duplicate rule ids across files', async () => {
+    const dir = tempDir();
+    const body = `${header('phrase')}\nmatch: [{ phrase: a b }]\n`;
+    writeFileSync(join(dir, 'one.yaml'), body);
+    writeFileSync(join(dir, 'two.yaml'), body);
+    const { errors } = await loadRules({ paths: [dir], defaults: false });
+    expect(errors.map((e) => e.message)).toEqual([`${join(dir, 'two.yaml')}:1:1: duplicate rule id "demo.rule" (also defined in ${join(dir, 'one.yaml')})`]);
+  });
+});
