@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { setup } from '../../engine/setup.js';
 import { SummaryBuilder } from '../../engine/summary.js';
+import { lintStream } from '../../engine/run.js';
 import { readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { formatProblem } from '../../documents/types.js';
 import { REPORTERS } from '../../report/index.js';
@@ -40,15 +41,15 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const reporter = REPORTERS[options.format]!({ write: (text) => process.stdout.write(text), color: useColor(process.stdout), rules });
   const summary = new SummaryBuilder();
   const inputs = paths.length ? paths : defaultInputs();
-  for await (const item of readDocuments(inputs, { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES })) {
-    if ('problem' in item) {
-      process.stderr.write(`mtaudit: ${formatProblem(item.problem)}\n`);
+  const documents = readDocuments(inputs, { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES });
+  for await (const event of lintStream(documents, linter)) {
+    if (event.type === 'problem') {
+      process.stderr.write(`mtaudit: ${formatProblem(event.problem)}\n`);
       summary.addProblem();
       continue;
     }
-    const result = linter.lint(item.document);
-    summary.add(result);
-    reporter.document(result);
+    summary.add(event.result);
+    reporter.document(event.result);
   }
   const totals = summary.build();
   reporter.finish(totals);
