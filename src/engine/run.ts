@@ -3,7 +3,7 @@
 import type { InputItem, InputProblem, SourceDocument } from '../documents/types.js';
 import type { DocumentResult, Linter } from './linter.js';
 import type { Finding } from './types.js';
-import { countWords, scoreFindings } from '../score/penalty.js';
+import { scoreFindings } from '../score/penalty.js';
 
 /** Decides whether a finding is reported; false drops it (a rejected review decision, for example). */
 export type FindingFilter = (finding: Finding, document: SourceDocument) => boolean;
@@ -28,5 +28,5 @@ export function applyFilters(result: DocumentResult, document: SourceDocument, f
   if (filters.length === 0) return result;
   const findings = result.findings.filter((f) => filters.every((keep) => keep(f, document)));
   if (findings.length === result.findings.length) return result;
-  return { ...result, findings, score: scoreFindings(findings, result.words ?? countWords(document.text)) };
+  return { ...result, findings, score: scoreFindings(findings, result.words) };
 }
