@@ -6,16 +6,18 @@ interface Options {
   scripts: string[];
   /** Shortest run of letters reported (single Greek letters in science copy are fine). */
   minLetters: number;
+  /** Leave the original given in parentheses after an English name (“Almaty (Алматы)”). */
+  allowInParentheses: boolean;
 }
 
 export default defineBuiltin<Options>({
   needs: 'none',
   optionsSchema: {
     type: 'object',
-    properties: { scripts: stringList, minLetters: { type: 'integer', minimum: 1 } },
+    properties: { scripts: stringList, minLetters: { type: 'integer', minimum: 1 }, allowInParentheses: { type: 'boolean' } },
     additionalProperties: false,
   },
-  defaults: { scripts: [], minLetters: 2 },
+  defaults: { scripts: [], minLetters: 2, allowInParentheses: true },
   create: (options) => {
     if (options.scripts.length === 0) return () => [];
     const letter = `[${options.scripts.map((s) => `\\p{Script=${s}}`).join('')}]`;
@@ -26,6 +28,7 @@ export default defineBuiltin<Options>({
       const out = [];
       for (const m of matches(regex, context.text)) {
         if ((m[0].match(counter)?.length ?? 0) < options.minLetters) continue;
+        if (options.allowInParentheses && /\([ \u00a0]*$/.test(context.text.slice(Math.max(0, m.index - 3), m.index))) continue;
         out.push({ start: m.index, end: m.index + m[0].length, fix: null });
       }
       return out;
