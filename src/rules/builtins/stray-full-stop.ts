@@ -8,16 +8,18 @@ interface Options {
   afterComma: string[];
   /** Lower-case words that may start a sentence (name particles: "de Gaulle", "al-Sudani"). */
   lowercaseStarts: string[];
+  /** Capitalised words up to this length before the stop are taken for abbreviations. */
+  maxAbbreviationLength: number;
 }
 
 export default defineBuiltin<Options>({
   needs: 'none',
   optionsSchema: {
     type: 'object',
-    properties: { abbreviations: stringList, afterComma: stringList, lowercaseStarts: stringList },
+    properties: { abbreviations: stringList, afterComma: stringList, lowercaseStarts: stringList, maxAbbreviationLength: { type: 'integer', minimum: 0 } },
     additionalProperties: false,
   },
-  defaults: { abbreviations: [], afterComma: [], lowercaseStarts: [] },
+  defaults: { abbreviations: [], afterComma: [], lowercaseStarts: [], maxAbbreviationLength: 5 },
   create: (options) => {
     const abbreviations = wordSet(options.abbreviations);
     const afterComma = wordSet(options.afterComma);
@@ -29,6 +31,8 @@ export default defineBuiltin<Options>({
         const before = m[1]!;
         const after = m[3]!;
         if (before.length < 2 || abbreviations.has(before.toLowerCase())) continue;
+        // A short capitalised word before the stop is an abbreviation (Kan., Calif., Messrs.) more often than not.
+        if (/^\p{Lu}/u.test(before) && before.length <= options.maxAbbreviationLength) continue;
         if (lowercaseStarts.has(after)) continue;
         const start = m.index;
         const dot = start + before.length;
