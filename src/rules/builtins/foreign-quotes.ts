@@ -17,6 +17,8 @@ const PAIRS: { open: string; close: string[]; english: [string, string] }[] = [
   { open: '‚', close: ['‘', '’'], english: ['‘', '’'] },
 ];
 
+const FOREIGN_MARK = /[«»„‹‚]/;
+
 export default defineBuiltin<Options>({
   needs: 'none',
   optionsSchema: { type: 'object', properties: { speechVerbs: stringList }, additionalProperties: false },
@@ -26,8 +28,9 @@ export default defineBuiltin<Options>({
     const dialogue = verbs ? new RegExp(`^[ \\t]*([—–])[ \\t]?\\S[^\\n]*?[,.!?…]?[ \\t]?[—–][ \\t]?(?:${verbs})\\b`, 'gimu') : null;
     return (context) => {
       const out: Detection[] = [];
-      for (const line of context.lines.lines) scanLine(context.text, line.start, line.end, out);
-      if (dialogue) {
+      // Most texts have none of these marks: one search decides.
+      if (FOREIGN_MARK.test(context.text)) for (const line of context.lines.lines) scanLine(context.text, line.start, line.end, out);
+      if (dialogue && /[—–]/.test(context.text)) {
         for (const m of matches(dialogue, context.text)) {
           const dash = m.index + m[0].indexOf(m[1]!);
           out.push({

@@ -66,7 +66,7 @@ export default defineBuiltin<Options>({
      */
     const trigger = (tokens: Token[], i: number, end: number): 'alone' | 'paired' | null => {
       const token = tokens[i]!;
-      const lower = token.text.toLowerCase();
+      const lower = token.lower;
       if (!isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return null;
       const previous = tokens[i - 1];
       if (!isLowerWord(previous) || namingWords.has(previous!.text.toLowerCase())) return null;

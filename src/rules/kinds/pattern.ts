@@ -28,7 +28,7 @@ export function compileConstraint(c: TokenConstraint, path: DefinitionPath): Tok
   }
   if (c.lower !== undefined) {
     const set = new Set(list(c.lower).map((s) => s.toLowerCase()));
-    tests.push((t) => set.has(t.text.toLowerCase()));
+    tests.push((t) => set.has(t.lower));
   }
   if (c.regex !== undefined) {
     const re = compileUserRegex(`^(?:${c.regex})$`, '', [...path, 'regex']);
@@ -54,7 +54,10 @@ export function compileConstraint(c: TokenConstraint, path: DefinitionPath): Tok
     const inner = compileConstraint(c.not, [...path, 'not']);
     tests.push((t, a, text) => !inner(t, a, text));
   }
-  return (t, a, text) => tests.every((test) => test(t, a, text));
+  return (t, a, text) => {
+    for (const test of tests) if (!test(t, a, text)) return false;
+    return true;
+  };
 }
 
 export function compilePatternRule(definition: RuleDefinition, base: CompiledRule): CompiledRule {
