@@ -99,7 +99,7 @@ export async function loadRuleFile(file: string, cache?: RuleCache): Promise<{ r
   const cached = cache?.get(file);
   if (cached) {
     try {
-      return { rule: compileRule(cached.definition, file), idLine: cached.idLine };
+      return { rule: compileRule(cached.definition, file, { validated: true }), idLine: cached.idLine };
     } catch {
       // Compiled by an older mtaudit; parse the file again to report it properly.
     }
@@ -117,7 +117,7 @@ export async function loadRuleFile(file: string, cache?: RuleCache): Promise<{ r
 
 /** Parses and compiles one rule file's text; exported for tests and for rules given inline. */
 export async function parseRuleSource(file: string, source: string): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
-  const parsed = parseLocatedYaml(source);
+  const parsed = await parseLocatedYaml(source);
   if (!parsed.ok) return new RuleLoadError(file, parsed.line, parsed.column, parsed.message);
   const { value, locate } = parsed.yaml;
   const at = (path: DefinitionPath, message: string, where?: 'key' | 'value') => {

@@ -37,6 +37,14 @@ export default defineBuiltin<Options>({
     },
     additionalProperties: false,
   },
+  // Without a capitalised function word right after a lower-case word there is nothing to find (and no need to tag).
+  prefilter: (options) => {
+    if (options.verbTriggers) return () => true;
+    const words = options.functionWords.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+    if (words.length === 0) return () => false;
+    const regex = new RegExp(`\\p{Ll}[ \\t\\u00a0]+(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+    return (text) => regex.test(text);
+  },
   defaults: { functionWords: [], verbTriggers: true, namingWords: [], theNames: [], publicationWords: [], neverTrigger: [], maxLinkWords: 5 },
   create: (options) => {
     const functionWords = wordSet(options.functionWords);

@@ -12,6 +12,8 @@ export interface BuiltinCheck<Options extends object = Record<string, unknown>> 
   optionsSchema: object;
   defaults: Options;
   create(options: Options): (context: CheckContext) => Detection[];
+  /** Optional cheap test of the raw text: false skips the check (and the analysis it needs) for that text. */
+  prefilter?(options: Options): (text: string) => boolean;
 }
 
 export function defineBuiltin<Options extends object>(check: BuiltinCheck<Options>): BuiltinCheck<Options> {

@@ -77,6 +77,7 @@ export function compilePatternRule(definition: RuleDefinition, base: CompiledRul
   return {
     ...base,
     needs: 'tokens',
+    prefilter: patternPrefilter(elements),
     check(context) {
       const analysis = context.analysis();
       const { tokens } = analysis;
@@ -107,4 +108,20 @@ function fillTokens(template: string, tokens: Token[]): string {
     if (filter === 'title') return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
     return text;
   });
+}
+
+/**
+ * A pattern with an element that allows only certain words can match only texts that hold one of them:
+ * test for the rarest such element (the smallest word list) before tagging the text.
+ */
+function patternPrefilter(elements: TokenConstraint[]): ((text: string) => boolean) | undefined {
+  let best: string[] | undefined;
+  for (const c of elements) {
+    const words = c.lower !== undefined ? list(c.lower) : c.text !== undefined ? list(c.text) : undefined;
+    if (words && (!best || words.length < best.length)) best = words;
+  }
+  if (!best) return undefined;
+  // A substring test: permissive (it may let a text through for nothing), never wrong.
+  const regex = new RegExp(best.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'iu');
+  return (text) => regex.test(text);
 }
