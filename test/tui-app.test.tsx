@@ -1,12 +1,12 @@
 // The review app rendered with ink-testing-library: keys go to stdin, the frame is read back.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { App } from '../src/tui/App.js';
+import { App, screenLines } from '../src/tui/App.js';
 import { reviewLines } from '../src/tui/views/review.js';
 import { textWidth } from '../src/tui/text.js';
 import { bindingsOf } from '../src/tui/keys.js';
 import type { FileWriteResult, ReviewState } from '../src/tui/state.js';
-import { makeFile, memoryBackend, sampleState } from './helpers/review.js';
+import { makeFile, memoryBackend, press, sampleState } from './helpers/review.js';
 import { createState } from '../src/tui/state.js';
 
 const ESC = '\u001b';
@@ -73,6 +73,26 @@ describe('the review screen', () => {
     expect(styled('other')).toEqual(['tuesday']);
   });
 
+  it('draws every screen within the terminal, at any common size', () => {
+    const base = sampleState();
+    const states = [
+      ...base.items.map((_, cursor) => ({ ...base, cursor })),
+      press(base, 'e'),
+      press(base, 'j', 'j', 'j', 'j', 'e'),
+      press(base, 'a', 'q'),
+      press(base, 'o'),
+      press(base, 'o', 'tab'),
+      press(base, '?'),
+    ];
+    for (const size of [{ width: 80, height: 23 }, { width: 100, height: 29 }, { width: 60, height: 17 }, { width: 160, height: 50 }]) {
+      for (const state of states) {
+        const drawn = screenLines(state, size);
+        expect(drawn).toHaveLength(size.height);
+        for (const line of drawn) expect(textWidth(line.map((r) => r.text).join(''))).toBeLessThanOrEqual(size.width);
+      }
+    }
+  });
+
   it('uses the room a larger terminal gives', async () => {
     const long = `${'The unrest spread from the west of the country to Almaty, '.repeat(12)}where Global regulator NetBlocks saw the internet fail.`;
     const input = makeFile('wide.txt', long, [{ span: 'Global regulator', fix: 'Global watchdog' }]);
@@ -118,6 +138,15 @@ describe('keys', () => {
     await keys(['k'], /finding 2 of 6/);
     expect(frame()).toContain('REJECTED');
     await keys(['u'], /undone: reject/);
+  });
+
+  it('keys typed ahead arrive together and each one counts', async () => {
+    const { keys, frame } = start();
+    await keys(['ax'], /accepted 1 · rejected 1 · undecided 4/);
+    expect(frame()).toContain('finding 3 of 6');
+    await keys(['eabc\r'], /accepted 2 · rejected 1/);
+    await keys(['k'], /ACCEPTED \(edited\)/);
+    expect(frame()).toContain('+ The protesters vowed to take severe measures inabc order');
   });
 
   it('↓ moves like j, and A accepts the rule across files', async () => {

@@ -2,7 +2,7 @@
 // the side effects the state asks for (saving decisions, writing files, exiting). Drawing is the views' job.
 import { useEffect, useReducer, useState } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
-import { keyName } from './keys.js';
+import { keyPresses } from './keys.js';
 import { reviewReducer, type FileWriteResult, type ReviewState } from './state.js';
 import { Frame } from './components/Frame.js';
 import { reviewLines } from './views/review.js';
@@ -48,7 +48,7 @@ export function App({ initialState, backend, size: fixedSize }: AppProps) {
   }, [state.request]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useInput((input, key) => {
-    dispatch({ type: 'key', key: keyName(input, key), input, helpMaxScroll: helpMaxScroll(state, size) });
+    for (const press of keyPresses(input, key)) dispatch({ type: 'key', ...press, helpMaxScroll: helpMaxScroll(state, size) });
   });
 
   return <Frame lines={screenLines(state, size)} width={size.width} height={size.height} />;

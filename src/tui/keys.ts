@@ -106,6 +106,19 @@ export function keyName(input: string, key: Key): KeyName | undefined {
   return input.length === 1 ? input : undefined;
 }
 
+/** Control characters that arrive inside a run of typed text, by the table's name. */
+const TYPED_CONTROLS: Record<string, KeyName> = { '\r': 'return', '\n': 'return', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace' };
+
+/**
+ * Key presses in one input event. Keys typed faster than the terminal is read arrive together ("qy"), and
+ * ink hands them over as one string: each character is a key press of its own.
+ */
+export function keyPresses(input: string, key: Key): { key: KeyName | undefined; input: string }[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [{ key: keyName(input, key), input }];
+  return chars.map((ch) => ({ key: TYPED_CONTROLS[ch] ?? ch, input: TYPED_CONTROLS[ch] ? '' : ch }));
+}
+
 export function commandFor(context: KeyContext, name: KeyName | undefined): Command | undefined {
   if (name === undefined) return undefined;
   return KEY_TABLE.find((b) => b.context === context && b.keys.includes(name))?.command;

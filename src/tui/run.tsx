@@ -10,10 +10,13 @@ import { acceptedCount, createState, plural, type ReviewState } from './state.js
 
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+const ERASE_LINE = '\r\x1b[2K';
 
 export async function runReview(paths: string[], options: ReviewOptions): Promise<number> {
   const session = await ReviewSession.open(options);
+  process.stderr.write('mtaudit: checking the documents…');
   const { documents, problems } = await session.load(paths);
+  process.stderr.write(ERASE_LINE);
   const reportProblems = () => {
     for (const problem of problems) process.stderr.write(`mtaudit: ${formatProblem(problem)}\n`);
   };

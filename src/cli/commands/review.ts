@@ -26,6 +26,8 @@ async function review(paths: string[], options: ReviewCommandOptions): Promise<n
   // ink draws nothing live when CI is set; on a real terminal the user is here, whatever the environment says.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // React's development build checks every render and halves the frame rate.
+  process.env.NODE_ENV ??= 'production';
   const { runReview } = await import('../../tui/run.js');
   return runReview(paths, { configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules, maxFileSize: options.maxFileSize });
 }

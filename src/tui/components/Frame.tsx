@@ -43,9 +43,11 @@ export function Frame({ lines, width, height }: { lines: readonly Line[]; width:
   const rows = lines.slice(0, height);
   while (rows.length < height) rows.push([]);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    // No overflow clipping: the views fit every line to the width already, and clipping costs ink more than
+    // drawing the frame.
+    <Box flexDirection="column" width={width} height={height}>
       {rows.map((line, i) => (
-        <Box key={i} height={1} width={width} overflow="hidden">
+        <Box key={i} height={1} width={width}>
           <Text wrap="truncate-end">
             {line.length ? line.map((run, j) => <StyledRun key={j} run={run} />) : ' '}
           </Text>

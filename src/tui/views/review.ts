@@ -29,41 +29,39 @@ export function reviewLines(state: ReviewState, { width, height }: Size): Line[]
 
   const fixed = header.length + 1 + 1 + 1 + 1 + 1 + 1 + footer.length;
   const room = Math.max(0, height - fixed);
-  // Sizes: the paragraph gets what the message and the diff leave, but never less than a few lines.
+  // Sizes: the message and the diff first (a few lines each), then the finding's paragraph (at least a few
+  // lines); what is left grows the diff to its full length, then shows the neighbouring paragraphs.
   let m = Math.min(message.length, 3);
   let b = Math.min(fix.before.length, 3);
   let a = Math.min(fix.after.length, 3);
-  const minParagraph = Math.min(paragraph.lines.length, 4);
-  while (room - m - b - a < minParagraph && (b > 1 || a > 1 || m > 1)) {
+  const ownRows = paragraph.own.end - paragraph.own.start;
+  while (room - m - b - a < Math.min(ownRows, 4) && (b > 1 || a > 1 || m > 1)) {
     if (b >= a && b > 1) b--;
     else if (a > 1) a--;
     else m--;
   }
-  let p = Math.max(0, Math.min(paragraph.lines.length, room - m - b - a));
-  let spare = room - m - b - a - p;
-  // A short paragraph leaves room for a longer diff and message.
-  for (const grow of ['b', 'a', 'm'] as const) {
-    const natural = grow === 'b' ? fix.before.length : grow === 'a' ? fix.after.length : message.length;
-    const current = grow === 'b' ? b : grow === 'a' ? a : m;
+  let spare = Math.max(0, room - m - b - a - ownRows);
+  const grow = (current: number, natural: number) => {
     const add = Math.max(0, Math.min(spare, natural - current));
     spare -= add;
-    if (grow === 'b') b += add;
-    else if (grow === 'a') a += add;
-    else m += add;
-  }
-  p = Math.max(0, Math.min(paragraph.lines.length, room - m - b - a));
+    return current + add;
+  };
+  b = grow(b, fix.before.length);
+  a = grow(a, fix.after.length);
+  m = grow(m, message.length);
+  const p = Math.max(0, Math.min(paragraph.lines.length, room - m - b - a));
 
   const top = [
     ...header,
     ruleLine(width),
-    ...windowed(paragraph.lines, paragraph.focus, p, 2),
+    ...windowed(paragraph.lines, paragraphWindow(paragraph, p), p, 2),
     ruleLine(width),
     infoLine(state, item, width),
     ...indent(message.slice(0, m), 1),
     [],
     fix.label,
-    ...windowed(fix.before, fix.focusBefore, b, 0),
-    ...windowed(fix.after, fix.focusAfter, a, 0),
+    ...windowedAround(fix.before, fix.focusBefore, b),
+    ...windowedAround(fix.after, fix.focusAfter, a),
   ];
   return compose(height, top, [ruleLine(width), ...footer]);
 }
@@ -91,24 +89,42 @@ interface ParagraphView {
   lines: Line[];
   /** The wrapped line where the highlighted span starts. */
   focus: number;
+  /** The lines of the finding's own paragraph (the rest is context). */
+  own: { start: number; end: number };
 }
 
-/** The paragraph(s) holding the finding, its span highlighted and other findings underlined. */
+/** Paragraphs shown dimmed on each side of the finding's own, when the terminal has room for them. */
+const NEIGHBOURS = 2;
+
+/** The paragraph(s) holding the finding, its span highlighted and other findings underlined, between dimmed neighbours. */
 function paragraphLines(state: ReviewState, item: ReviewItem, width: number): ParagraphView {
   const text = state.files[item.file]!.text;
   const { start, end } = paragraphAround(text, item.finding.range.start, item.finding.range.end);
   const others = state.items.filter((i) => i.file === item.file && i !== item && i.finding.range.end > start && i.finding.range.start < end).map((i) => i.finding.range);
-  const runs = highlight(text, start, end, item.finding.range, others);
-  const lines = wrapRuns(runs, width);
-  const focus = Math.max(0, lines.findIndex((l) => l.some((r) => r.style === 'current')));
-  return { lines, focus };
+  const own = wrapRuns(highlight(text, start, end, item.finding.range, others), width);
+  const paragraphs = lineIndex(text).paragraphs;
+  const dim = (from: number, to: number) => wrapRuns([{ text: text.slice(from, to), style: 'dim' }], width);
+  const before = paragraphs
+    .filter((p) => p.end < start)
+    .slice(-NEIGHBOURS)
+    .flatMap((p) => [...dim(Math.max(p.start, p.end - PARAGRAPH_REACH), p.end), []]);
+  const after = paragraphs
+    .filter((p) => p.start > end)
+    .slice(0, NEIGHBOURS)
+    .flatMap((p) => [[], ...dim(p.start, Math.min(p.end, p.start + PARAGRAPH_REACH))]);
+  const focus = before.length + Math.max(0, own.findIndex((l) => l.some((r) => r.style === 'current')));
+  return { lines: [...before, ...own, ...after], focus, own: { start: before.length, end: before.length + own.length } };
 }
 
 let lastIndex: LineIndex | undefined;
 
+/** One file is shown at a time: its line index is kept between key presses. */
+function lineIndex(text: string): LineIndex {
+  return lastIndex?.text === text ? lastIndex : (lastIndex = new LineIndex(text));
+}
+
 export function paragraphAround(text: string, from: number, to: number): { start: number; end: number } {
-  // One file is shown at a time: keep its line index between key presses.
-  const index = lastIndex?.text === text ? lastIndex : (lastIndex = new LineIndex(text));
+  const index = lineIndex(text);
   const first = index.position(from).line - 1;
   const last = index.position(Math.max(from, to - 1)).line - 1;
   let a = first;
@@ -182,8 +198,8 @@ function diffLines(state: ReviewState, item: ReviewItem, width: number): FixView
     if (!part.removed) afterRuns.push({ text: part.value, style: part.added ? 'added' : 'plain' });
   }
   const ellipsize = (runs: Run[]): Run[] => [...(clippedStart ? [{ text: '…', style: 'dim' as const }] : []), ...runs, ...(clippedEnd ? [{ text: '…', style: 'dim' as const }] : [])];
-  const before = prefixed(wrapRuns(ellipsize(beforeRuns), width - 4), '   − ', 'removed');
-  const after = prefixed(wrapRuns(ellipsize(afterRuns), width - 4), '   + ', 'added');
+  const before = prefixed(wrapRuns(ellipsize(beforeRuns), width - 6), '   − ', 'error');
+  const after = prefixed(wrapRuns(ellipsize(afterRuns), width - 6), '   + ', 'accepted');
   const focusOf = (lines: Line[], style: Style) => Math.max(0, lines.findIndex((l) => l.some((r) => r.style === style)));
   return { label, before, after, focusBefore: focusOf(before, 'removed'), focusAfter: focusOf(after, 'added') };
 }
@@ -222,7 +238,7 @@ function editorLines(state: ReviewState, item: ReviewItem, width: number): FixVi
     { text: caretChar ? visible(caretChar) : ' ', style: 'caret' },
     { text: visible(buffer.slice(edit.caret + caretChar.length)), style: 'plain' },
   ];
-  const lines = prefixed(wrapRuns(runs, width - 4), '   › ', 'key');
+  const lines = prefixed(wrapRuns(runs, width - 6), '   › ', 'key');
   const focus = Math.max(0, lines.findIndex((l) => l.some((r) => r.style === 'caret')));
   return { label, before: lines, after: [], focusBefore: focus, focusAfter: 0 };
 }
@@ -235,13 +251,28 @@ function indent(lines: Line[], n: number): Line[] {
   return lines.map((line) => [{ text: ' '.repeat(n), style: 'plain' as const }, ...line]);
 }
 
-/** `rows` lines around `focus`, marking with ↑/↓ in the left margin when there is more. */
-function windowed(lines: Line[], focus: number, rows: number, margin: number): Line[] {
+/** Where the paragraph view starts: the whole own paragraph centred when it fits, else the span a third of the way down. */
+function paragraphWindow(view: ParagraphView, rows: number): number {
+  const total = view.lines.length;
+  const size = view.own.end - view.own.start;
+  if (size > rows) return windowAround(total, view.focus, rows).start;
+  const start = view.own.start - Math.floor((rows - size) / 2);
+  return Math.max(0, Math.min(total - rows, start));
+}
+
+/** `rows` lines from `start`, marking with ↑/↓ in the left margin when there is more. */
+function windowed(lines: Line[], start: number, rows: number, margin: number): Line[] {
   if (rows <= 0) return [];
-  const { start, end } = windowAround(lines.length, focus, rows);
-  return lines.slice(start, end).map((line, i) => {
+  const from = Math.max(0, Math.min(start, lines.length - rows));
+  const end = Math.min(lines.length, from + rows);
+  return lines.slice(from, end).map((line, i) => {
     if (margin === 0) return line;
-    const more = i === 0 && start > 0 ? '↑' : i === end - start - 1 && end < lines.length ? '↓' : ' ';
+    const more = i === 0 && from > 0 ? '↑' : i === end - from - 1 && end < lines.length ? '↓' : ' ';
     return [{ text: more.padEnd(margin), style: 'dim' }, ...line];
   });
+}
+
+/** The window of a list of lines that shows line `focus`. */
+function windowedAround(lines: Line[], focus: number, rows: number): Line[] {
+  return windowed(lines, windowAround(lines.length, focus, rows).start, rows, 0);
 }
