@@ -22,6 +22,16 @@ function moved(finding: Finding, shift: number): Finding {
   return { ...finding, range: { start: finding.range.start + shift, end: finding.range.end + shift } };
 }
 
+/** A decisions store in a fresh folder, with one finding of `text` rejected. */
+function rejectedIn(text: string, span: string) {
+  const dir = tempDir();
+  const document = doc(dir, 'a.txt', text);
+  const finding = makeFinding(text, { span });
+  const store = DecisionStore.load(join(dir, DECISIONS_FILE));
+  store.reject(finding, document);
+  return { dir, document, finding, store };
+}
+
 describe('the decisions file', () => {
   it('lives beside mtaudit.config.yaml, or in the working directory without one', () => {
     expect(decisionsPath({ file: '/srv/news/mtaudit.config.yaml' }, '/tmp')).toBe(`/srv/news/${DECISIONS_FILE}`);
@@ -29,12 +39,8 @@ describe('the decisions file', () => {
   });
 
   it('recognises a rejected finding after edits elsewhere in the file, and after a move', () => {
-    const dir = tempDir();
     const text = `First paragraph.\n\n${SENTENCE}`;
-    const document = doc(dir, 'a.txt', text);
-    const finding = makeFinding(text, { span: 'tuesday' });
-    const store = DecisionStore.load(join(dir, DECISIONS_FILE));
-    store.reject(finding, document);
+    const { dir, document, finding, store } = rejectedIn(text, 'tuesday');
     expect(store.isRejected(finding, document)).toBe(true);
 
     const prefix = 'A new opening paragraph was written by the editor.\n\n';
@@ -49,11 +55,7 @@ describe('the decisions file', () => {
   });
 
   it('survives an edit right next to the finding on one side, in the same file', () => {
-    const dir = tempDir();
-    const document = doc(dir, 'a.txt', SENTENCE);
-    const finding = makeFinding(SENTENCE, { span: 'tuesday' });
-    const store = DecisionStore.load(join(dir, DECISIONS_FILE));
-    store.reject(finding, document);
+    const { dir, finding, store } = rejectedIn(SENTENCE, 'tuesday');
     const fixedBefore = SENTENCE.replace('Global regulator', 'Global watchdog');
     expect(store.isRejected(moved(finding, -1), doc(dir, 'a.txt', fixedBefore))).toBe(true);
     const fixedAfter = SENTENCE.replace('$ 0.11', '$0.11');
@@ -66,11 +68,7 @@ describe('the decisions file', () => {
   });
 
   it('re-keys rejections when fixes are written on both sides of them', () => {
-    const dir = tempDir();
-    const before = doc(dir, 'a.txt', SENTENCE);
-    const finding = makeFinding(SENTENCE, { span: 'tuesday' });
-    const store = DecisionStore.load(join(dir, DECISIONS_FILE));
-    store.reject(finding, before);
+    const { dir, document: before, finding, store } = rejectedIn(SENTENCE, 'tuesday');
     const edits = [
       { start: 0, end: 16, text: 'Global watchdog' },
       { start: SENTENCE.indexOf('$') + 1, end: SENTENCE.indexOf('$') + 2, text: '' },

@@ -12,7 +12,6 @@ import { createState } from '../src/tui/state.js';
 const ESC = '\u001b';
 const DOWN = `${ESC}[B`;
 const ENTER = '\r';
-// eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 afterEach(() => {

@@ -32,12 +32,13 @@ export function App({ initialState, backend, size: fixedSize }: AppProps) {
   const size = fixedSize ?? terminal;
   const [state, dispatch] = useReducer(reviewReducer, initialState);
 
-  // Decisions and the position are saved after every change, so an interrupted review resumes.
+  // Decisions and the position are saved after every change to them, so an interrupted review resumes.
   useEffect(() => {
     const problem = backend.persist(state);
     if (problem) dispatch({ type: 'notice', status: { text: problem, tone: 'error' } });
-  }, [state.items, state.cursor]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.items, state.cursor]);
 
+  // A request is carried out once, when it appears.
   useEffect(() => {
     if (state.request === 'exit') exit();
     if (state.request !== 'write') return;
@@ -45,7 +46,7 @@ export function App({ initialState, backend, size: fixedSize }: AppProps) {
       (results) => dispatch({ type: 'written', results }),
       (error: unknown) => dispatch({ type: 'written', results: [], error: (error as Error).message }),
     );
-  }, [state.request]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.request]);
 
   useInput((input, key) => {
     for (const press of keyPresses(input, key)) dispatch({ type: 'key', ...press, helpMaxScroll: helpMaxScroll(state, size) });
@@ -79,6 +80,6 @@ function useTerminalSize(): Size {
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [stdout]);
   return size;
 }

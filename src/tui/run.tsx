@@ -26,6 +26,7 @@ export async function runReview(paths: string[], options: ReviewOptions): Promis
   }
   const initial = createState(documents.map(fileInput), session.store.progress);
   const backend = sessionBackend(session, documents);
+  // The last state saved, to tell on exit what is left unwritten.
   let last: ReviewState = initial;
   const recording = { ...backend, persist: (state: ReviewState) => ((last = state), backend.persist(state)) };
 
