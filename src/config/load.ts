@@ -64,7 +64,7 @@ export async function loadConfig(options: { file?: string; cwd?: string; search?
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(file, 0, 0, code === 'ENOENT' ? 'configuration file not found' : `cannot read configuration (${code ?? 'error'})`);
   }
-  const parsed = await parseLocatedYaml(source);
+  const parsed = parseLocatedYaml(source);
   if (!parsed.ok) throw new ConfigError(file, parsed.line, parsed.column, parsed.message);
   const { value, locate } = parsed.yaml;
   const data = value ?? {};

@@ -117,7 +117,7 @@ export async function loadRuleFile(file: string, cache?: RuleCache): Promise<{ r
 
 /** Parses and compiles one rule file's text; exported for tests and for rules given inline. */
 export async function parseRuleSource(file: string, source: string): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
-  const parsed = await parseLocatedYaml(source);
+  const parsed = parseLocatedYaml(source);
   if (!parsed.ok) return new RuleLoadError(file, parsed.line, parsed.column, parsed.message);
   const { value, locate } = parsed.yaml;
   const at = (path: DefinitionPath, message: string, where?: 'key' | 'value') => {

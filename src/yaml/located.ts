@@ -1,8 +1,10 @@
 // YAML parsed with positions, so errors found later (schema, compile) can point at a line and column.
+import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
 
 // The YAML library loads only when a file must be parsed (validated rules come from a cache).
 let yaml: typeof import('yaml') | undefined;
+const require = createRequire(import.meta.url);
 
 export type YamlPath = (string | number)[];
 
@@ -17,8 +19,8 @@ export interface LocatedYaml {
 
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; line: number; column: number; message: string };
 
-export async function parseLocatedYaml(source: string): Promise<LocatedYamlResult> {
-  yaml ??= await import('yaml');
+export function parseLocatedYaml(source: string): LocatedYamlResult {
+  yaml ??= require('yaml') as typeof import('yaml');
   const lineCounter = new yaml.LineCounter();
   const doc = yaml.parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
