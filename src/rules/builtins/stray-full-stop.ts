@@ -33,6 +33,8 @@ export default defineBuiltin<Options>({
         if (before.length < 2 || abbreviations.has(before.toLowerCase())) continue;
         // A short capitalised word before the stop is an abbreviation (Kan., Calif., Messrs.) more often than not.
         if (/^\p{Lu}/u.test(before) && before.length <= options.maxAbbreviationLength) continue;
+        // A short word after a number is a unit (40 mg. daily, 3 cm. in diameter, 8 lbs. or more).
+        if (before.length <= 4 && /\d[ \u00a0]?(?:\/[ \u00a0]?)?$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
         if (lowercaseStarts.has(after)) continue;
         const start = m.index;
         const dot = start + before.length;
