@@ -25,14 +25,19 @@ export function collect(value: string, previous: string[]): string[] {
 
 export function nonNegativeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
   return n;
 }
 
 export function nonNegativeInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
+}
+
+/** A threshold that can be switched off: `off` (or `none`) gives null. */
+export function limitOption(value: string, parse: (value: string) => number): number | null {
+  return value === 'off' || value === 'none' ? null : parse(value);
 }
 
 export function sizeOption(value: string): number {
