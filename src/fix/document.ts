@@ -33,5 +33,5 @@ export function fixDocument(document: SourceDocument, lint: TextLinter, selectio
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
   const [from, to] = isAbsolute(path) ? [path, path] : [`a/${path}`, `b/${path}`];
-  return createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+  return createTwoFilesPatch(from, to, before, after, undefined, undefined, { context: 3 }).replace(/^(Index: .*\n)?=+\n/, '');
 }
