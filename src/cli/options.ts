@@ -35,9 +35,14 @@ export function nonNegativeInteger(value: string): number {
   return n;
 }
 
-/** A threshold that can be switched off: `off` (or `none`) gives null. */
-export function limitOption(value: string, parse: (value: string) => number): number | null {
-  return value === 'off' || value === 'none' ? null : parse(value);
+/** A threshold that can be switched off with `off` (or `none`). Commander turns a null value into '', hence the word. */
+export function limitOption(value: string, parse: (value: string) => number): number | 'off' {
+  return value === 'off' || value === 'none' ? 'off' : parse(value);
+}
+
+/** A threshold from the command line (off → null), or undefined when the flag was not given. */
+export function limitValue(value: number | 'off' | undefined): number | null | undefined {
+  return value === 'off' ? null : value;
 }
 
 export function sizeOption(value: string): number {

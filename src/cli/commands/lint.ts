@@ -16,7 +16,7 @@ import { DEFAULT_GATE, Gate } from '../../gate/gate.js';
 import { Baseline, baselineEntry, baselinePath, readBaseline, writeBaseline, type BaselineEntry } from '../../gate/baseline.js';
 import type { FailOn } from '../../config/load.js';
 import { UserError } from '../../errors.js';
-import { addRuleSourceOptions, defaultInputs, limitOption, nonNegativeInteger, nonNegativeNumber, sizeOption, type RuleSourceOptions } from '../options.js';
+import { addRuleSourceOptions, defaultInputs, limitOption, limitValue, nonNegativeInteger, nonNegativeNumber, sizeOption, type RuleSourceOptions } from '../options.js';
 import { useColor } from '../terminal.js';
 import { DecisionStore, decisionsPath } from '../../review/decisions.js';
 import { Progress } from '../progress.js';
@@ -26,8 +26,8 @@ interface LintOptions extends RuleSourceOptions {
   format: string;
   output?: string;
   failOn?: FailOn;
-  maxFindings?: number | null;
-  maxPenalty?: number | null;
+  maxFindings?: number | 'off';
+  maxPenalty?: number | 'off';
   maxFileSize?: number;
   exitZero?: boolean;
   fix?: boolean;
@@ -136,10 +136,12 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
       }
     : undefined;
 
+  // Flags override the configuration, which overrides the defaults; null (off) is a setting too.
+  const pick = <T>(flag: T | undefined, configured: T | undefined, fallback: T): T => (flag !== undefined ? flag : configured !== undefined ? configured : fallback);
   const gate = new Gate({
-    failOn: options.failOn ?? config.failOn ?? DEFAULT_GATE.failOn,
-    maxFindings: options.maxFindings !== undefined ? options.maxFindings : (config.maxFindings ?? DEFAULT_GATE.maxFindings),
-    maxPenalty: options.maxPenalty !== undefined ? options.maxPenalty : config.maxPenalty !== undefined ? config.maxPenalty : DEFAULT_GATE.maxPenalty,
+    failOn: pick(options.failOn, config.failOn, DEFAULT_GATE.failOn),
+    maxFindings: pick(limitValue(options.maxFindings), config.maxFindings, DEFAULT_GATE.maxFindings),
+    maxPenalty: pick(limitValue(options.maxPenalty), config.maxPenalty, DEFAULT_GATE.maxPenalty),
   });
   const readOptions = { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES };
   if (progress) progress.setTotal(await countFiles(inputs, readOptions));
