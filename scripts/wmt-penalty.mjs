@@ -14,6 +14,7 @@ const { setup } = await import(join(ROOT, 'dist/engine/setup.js'));
 const { readDocuments } = await import(join(ROOT, 'dist/documents/read.js'));
 const { lintStream } = await import(join(ROOT, 'dist/engine/run.js'));
 const { findingPenalty } = await import(join(ROOT, 'dist/score/penalty.js'));
+const { gatePenalty } = await import(join(ROOT, 'dist/gate/gate.js'));
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -166,6 +167,11 @@ const result = {
     majorOrWorse: s.majorOrWorse,
     docsWithMajor: s.docsWithMajor,
   })),
+  // How many documents a per-document --max-penalty T would fail (the gate's own measure).
+  thresholds: [5, 10, 15, 20, 25, 30, 40].map((t) => {
+    const over = (docs) => docs.filter((g) => gatePenalty({ words: g.words, score: { penalty: g.penalty } }) > t).length;
+    return { maxPenalty: t, human: over(human), mt: over(mt), mtWithoutMajor: over(mt.filter((g) => g.majorOrWorse === 0)) };
+  }),
   topRules: {
     human: [...ruleHits.human].sort((a, b) => b[1] - a[1]).slice(0, 10),
     mt: [...ruleHits.mt].sort((a, b) => b[1] - a[1]).slice(0, 10),
@@ -187,6 +193,8 @@ if (asJson) {
   out.push(row(['set', 'system', 'docs', 'words', 'expert /1000w', 'mtaudit /1000w', 'findings', 'major+', 'docs with major+']));
   out.push(row(Array(9).fill('---')));
   for (const s of result.systems) out.push(row([s.set, s.system + (s.human ? ' (human)' : ''), s.docs, s.words, s.expertPer1000, s.mtauditPer1000, s.findings, s.majorOrWorse, s.docsWithMajor]));
+  out.push('', row(['--max-penalty', 'human docs over', 'MT docs over', 'MT docs over with no major finding']), row(Array(4).fill('---')));
+  for (const t of result.thresholds) out.push(row([t.maxPenalty, `${t.human} of ${result.human.docs}`, `${t.mt} of ${result.mt.docs}`, t.mtWithoutMajor]));
   out.push('', `rules firing on human references: ${result.topRules.human.map(([r, c]) => `${r} ${c}`).join(', ') || 'none'}`);
   out.push(`rules firing on MT output: ${result.topRules.mt.map(([r, c]) => `${r} ${c}`).join(', ') || 'none'}`);
   process.stdout.write(`${out.join('\n')}\n`);

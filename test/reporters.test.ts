@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { setup } from '../src/engine/setup.js';
 import { SummaryBuilder } from '../src/engine/summary.js';
@@ -13,12 +12,8 @@ import type { Finding } from '../src/engine/types.js';
 import { REPORTERS } from '../src/report/index.js';
 import { annotation, escapeData, escapeProperty } from '../src/report/github.js';
 import { escapeXml } from '../src/report/junit.js';
-import { CORPUS, ROOT, mtaudit, tempDir } from './helpers/cli.js';
-
-const require = createRequire(import.meta.url);
-// CommonJS packages: their default exports, as Node hands them over.
-const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+import { CORPUS, mtaudit, tempDir } from './helpers/cli.js';
+import { validateSarif } from './helpers/sarif.js';
 
 const { linter, rules } = await setup({ configFile: false });
 
@@ -58,10 +53,7 @@ const SAMPLE = [
 ];
 
 describe('sarif', () => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
-  const ajv = new Ajv({ unicodeRegExp: false, allErrors: true, strict: false });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = validateSarif;
 
   it('the corpus report validates against the official SARIF 2.1.0 schema', () => {
     const r = mtaudit(['lint', '--format', 'sarif', CORPUS]);
