@@ -51,7 +51,7 @@ export class Progress {
     if (t - this.lastDraw < this.intervalMs && this.done !== this.total) return;
     this.lastDraw = t;
     const line = `mtaudit: ${formatProgress(this.done, this.total, t - this.started)}`;
-    const width = this.stream.columns ?? 80;
+    const width = this.stream.columns || 80; // 0 when the terminal does not say
     this.stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, width - 1))}`);
     this.shown = true;
   }

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import pc from 'picocolors';
 import { setup } from '../../engine/setup.js';
+import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
 import { lintStream, type FindingFilter, type Prepared } from '../../engine/run.js';
 import { listInputFiles, readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
@@ -86,17 +87,6 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     process.stdout.write(text);
   };
 
-  // Where the report goes: a file, standard output, or (a dry run without --output) nowhere, since the diff owns stdout.
-  const dryRun = Boolean(options.fix && options.dryRun);
-  const output = options.output ? openOutput(options.output) : undefined;
-  const reporter = REPORTERS[options.format]!({
-    write: output ? (text) => writeSync(output, text) : dryRun ? () => undefined : toStdout,
-    color: !output && useColor(process.stdout),
-    rules,
-    cwd: process.cwd(),
-    version: readPackageVersion(),
-  });
-
   // Findings rejected in `mtaudit review` are not reported again.
   const filters: FindingFilter[] = [DecisionStore.load(decisionsPath(config)).filter()];
   let baseline: Baseline | undefined;
@@ -109,31 +99,29 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     filters.push(baseline.filter);
   }
 
+  // Where the report goes: a file, standard output, or (a dry run without --output) nowhere, since the diff owns stdout.
+  const dryRun = Boolean(options.fix && options.dryRun);
+  const output = options.output ? openOutput(options.output) : undefined;
+  const reporter = REPORTERS[options.format]!({
+    write: output ? (text) => writeSync(output, text) : dryRun ? () => undefined : toStdout,
+    color: !output && useColor(process.stdout),
+    rules,
+    cwd: process.cwd(),
+    version: readPackageVersion(),
+  });
+
   const summary = new SummaryBuilder();
-  const fixes = { documents: 0, findings: 0, notWritten: new Map<string, number>() };
-  const prepare = options.fix
-    ? async (document: SourceDocument): Promise<Prepared> => {
-        const fixed = fixDocument(document, (text, doc) => linter.findings(text, doc.format, doc.path), { unsafe: options.unsafeFixes });
-        if (fixed.unstable) note(`${document.path}: fixes did not settle after ${fixed.passes} passes (some rules undo each other's fixes); kept the last stable text`);
-        if (!fixed.changed) return { document, findings: fixed.findings };
-        if (dryRun) {
-          toStdout(unifiedDiff(reportPath(document.path, process.cwd()), document.text, fixed.text));
-        } else {
-          const outcome = await writeDocument(document, fixed.text);
-          if (!outcome.written) {
-            if (document.origin.kind === 'file') {
-              problem(`${document.path}: not fixed: ${outcome.reason}`);
-              summary.addProblem();
-            } else {
-              fixes.notWritten.set(outcome.reason, (fixes.notWritten.get(outcome.reason) ?? 0) + 1);
-            }
-            return { document };
-          }
-        }
-        fixes.documents++;
-        fixes.findings += fixed.applied;
-        return { document: fixed.document, findings: fixed.findings };
-      }
+  const fixing = options.fix
+    ? fixStep(linter, {
+        unsafe: Boolean(options.unsafeFixes),
+        dryRun,
+        diff: toStdout,
+        note,
+        problem: (text) => {
+          problem(text);
+          summary.addProblem();
+        },
+      })
     : undefined;
 
   // Flags override the configuration, which overrides the defaults; null (off) is a setting too.
@@ -149,7 +137,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   let leftUnsafe = 0;
 
   try {
-    for await (const event of lintStream(readDocuments(inputs, readOptions), linter, { filters, prepare })) {
+    for await (const event of lintStream(readDocuments(inputs, readOptions), linter, { filters, prepare: fixing?.prepare })) {
       const file = event.type === 'problem' ? event.problem.path : event.document.origin.kind === 'record' ? event.document.origin.file : event.document.path;
       if (progress && lastFile !== undefined && file !== lastFile) progress.tick();
       lastFile = file;
@@ -177,16 +165,20 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
       stream.write(`${summaryLine(totals, pc.createColors(useColor(stream)))}\n`);
     }
 
-    if (options.fix) {
+    if (fixing) {
+      const { fixes } = fixing;
       const verb = dryRun ? 'would fix' : 'fixed';
-      note(fixes.findings ? `${verb} ${plural(fixes.findings, 'finding')} in ${plural(fixes.documents, 'document')}` : 'nothing to fix');
+      note(fixes.wanted ? `${verb} ${plural(fixes.findings, 'finding')} in ${plural(fixes.documents, 'document')}` : 'nothing to fix');
       for (const [reason, count] of fixes.notWritten) note(`${plural(count, 'document')} not fixed: ${reason}`);
       if (leftUnsafe) note(`${plural(leftUnsafe, 'finding')} left with an unsafe fix (--fix --unsafe-fixes applies them)`);
     }
     if (baseline) {
       note(`${plural(baseline.matched, 'finding')} in the baseline not reported${baseline.unmatched ? `; ${plural(baseline.unmatched, 'baseline entry', 'baseline entries')} no longer found (--update-baseline drops them)` : ''}`);
     }
-    if (totals.problems > 0) return 2;
+    if (totals.problems > 0) {
+      if (options.updateBaseline) note('the baseline was not updated, because of the input problems above');
+      return 2;
+    }
     if (options.updateBaseline && baselineFile) {
       const written = await writeBaseline(baselineFile, newBaseline, checkedFiles, previousBaseline);
       note(`wrote ${plural(written, 'finding')} to the baseline ${baselineFile}`);
@@ -199,6 +191,43 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   } finally {
     if (output !== undefined) closeSync(output);
   }
+}
+
+interface FixSinks {
+  unsafe: boolean;
+  dryRun: boolean;
+  /** Where a dry run's diff goes. */
+  diff(text: string): void;
+  note(text: string): void;
+  /** A file that could not be written back: an input problem (exit 2). */
+  problem(text: string): void;
+}
+
+/** The --fix stage: fixes each document before it is reported, then writes it back or shows the diff. */
+function fixStep(linter: Linter, sinks: FixSinks) {
+  /** `wanted`: documents some fix would change, written or not. */
+  const fixes = { wanted: 0, documents: 0, findings: 0, notWritten: new Map<string, number>() };
+  const prepare = async (document: SourceDocument): Promise<Prepared> => {
+    const fixed = fixDocument(document, (text, doc) => linter.findings(text, doc.format, doc.path), { unsafe: sinks.unsafe });
+    if (fixed.unstable) sinks.note(`${document.path}: fixes did not settle after ${fixed.passes} passes (some rules undo each other's fixes); kept the last stable text`);
+    if (!fixed.changed) return { document, findings: fixed.findings };
+    fixes.wanted++;
+    if (sinks.dryRun) {
+      sinks.diff(unifiedDiff(reportPath(document.path, process.cwd()), document.text, fixed.text));
+    } else {
+      const outcome = await writeDocument(document, fixed.text);
+      if (!outcome.written) {
+        // A file we meant to write is a problem; articles in JSONL files and standard input are only counted.
+        if (document.origin.kind === 'file') sinks.problem(`${document.path}: not fixed: ${outcome.reason}`);
+        else fixes.notWritten.set(outcome.reason, (fixes.notWritten.get(outcome.reason) ?? 0) + 1);
+        return { document };
+      }
+    }
+    fixes.documents++;
+    fixes.findings += fixed.applied;
+    return { document: fixed.document, findings: fixed.findings };
+  };
+  return { prepare, fixes };
 }
 
 function openOutput(file: string): number {
