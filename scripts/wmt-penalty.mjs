@@ -1,10 +1,10 @@
-#!/usr/bin/env node
 // Measures mtaudit's own MQM penalty on the WMT zh→en MQM data (../shared/bench/wmt-mqm), next to the
-// expert penalty, to calibrate the CI gate's defaults. Segments are grouped by set × system × document,
-// written as temporary documents (one segment a paragraph), and linted with the bundled rules.
+// expert penalty, to calibrate the CI gate's defaults. Segments are grouped by set × system × document as
+// `mtaudit eval --mqm` groups them (src/eval/mqm.ts), written as temporary documents, and linted with the
+// bundled rules the way `mtaudit lint` reads files.
 //
 //   npm run build && node scripts/wmt-penalty.mjs [path/to/zhen_en_target_spans.tsv] [--json]
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ const { readDocuments } = await import(join(ROOT, 'dist/documents/read.js'));
 const { lintStream } = await import(join(ROOT, 'dist/engine/run.js'));
 const { findingPenalty } = await import(join(ROOT, 'dist/score/penalty.js'));
 const { gatePenalty } = await import(join(ROOT, 'dist/gate/gate.js'));
+const { readMqmTsv, mqmDocuments } = await import(join(ROOT, 'dist/eval/mqm.js'));
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -26,10 +27,10 @@ if (!tsv || !existsSync(tsv)) {
   process.exit(2);
 }
 
-const HUMAN = new Set(['ref', 'refB']);
+/** Raters per segment in each set (the data README): the expert penalty is averaged over them. */
 const RATERS = { 'wmt21-ted-zhen': 1, 'wmt23-generalMT-zhen-sxs': 3 };
 
-/** The expert weights of the WMT studies, averaged over raters (see the data README's scoring check). */
+/** The expert weights of the WMT studies (see the data README's scoring check). */
 function expertPenalty(errors, raters) {
   let sum = 0;
   for (const e of errors) {
@@ -40,27 +41,22 @@ function expertPenalty(errors, raters) {
   return sum / raters;
 }
 
-// Group segments: set × system × doc, in segment order.
-const groups = new Map();
-const lines = readFileSync(tsv, 'utf8').split('\n');
-for (const line of lines.slice(1)) {
-  if (!line) continue;
-  const [set, system, doc, segId, target, errors] = line.split('\t');
-  const key = `${set}\t${system}\t${doc}`;
-  let group = groups.get(key);
-  if (!group) groups.set(key, (group = { set, system, doc, segments: [], expert: 0 }));
-  group.segments.push({ seg: Number(segId), target });
-  group.expert += expertPenalty(JSON.parse(errors), RATERS[set] ?? 1);
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'mtaudit-wmt-'));
 const byFile = new Map();
-let n = 0;
-for (const group of groups.values()) {
-  group.segments.sort((a, b) => a.seg - b.seg);
-  const file = join(dir, `${String(n++).padStart(4, '0')}.txt`);
-  writeFileSync(file, `${group.segments.map((s) => s.target).join('\n\n')}\n`);
+const groups = [];
+for (const [n, doc] of mqmDocuments(await readMqmTsv(tsv)).entries()) {
+  const first = doc.segments[0].segment;
+  const group = {
+    set: first.set,
+    system: first.system,
+    doc: first.doc,
+    human: doc.human,
+    expert: doc.segments.reduce((sum, s) => sum + expertPenalty(s.segment.errors, RATERS[first.set] ?? 1), 0),
+  };
+  const file = join(dir, `${String(n).padStart(4, '0')}.txt`);
+  writeFileSync(file, doc.document.text);
   byFile.set(file, group);
+  groups.push(group);
 }
 
 const { linter } = await setup({ configFile: false });
@@ -73,7 +69,7 @@ for await (const event of lintStream(readDocuments([dir]), linter)) {
   group.penalty = result.findings.reduce((s, f) => s + findingPenalty(f), 0);
   group.majorOrWorse = result.findings.filter((f) => f.severity !== 'minor').length;
   group.findings = result.findings.length;
-  const hits = ruleHits[HUMAN.has(group.system) ? 'human' : 'mt'];
+  const hits = ruleHits[group.human ? 'human' : 'mt'];
   for (const f of result.findings) hits.set(f.ruleId, (hits.get(f.ruleId) ?? 0) + 1);
 }
 rmSync(dir, { recursive: true, force: true });
@@ -115,11 +111,11 @@ function spearman(xs, ys) {
   return dx && dy ? num / Math.sqrt(dx * dy) : 0;
 }
 
-const all = [...groups.values()];
+const all = groups;
 const systems = new Map();
 for (const g of all) {
   const key = `${g.set}\t${g.system}`;
-  const s = systems.get(key) ?? { set: g.set, system: g.system, human: HUMAN.has(g.system), docs: 0, words: 0, expert: 0, penalty: 0, findings: 0, majorOrWorse: 0, docsWithMajor: 0 };
+  const s = systems.get(key) ?? { set: g.set, system: g.system, human: g.human, docs: 0, words: 0, expert: 0, penalty: 0, findings: 0, majorOrWorse: 0, docsWithMajor: 0 };
   s.docs++;
   s.words += g.words;
   s.expert += g.expert;
@@ -144,8 +140,8 @@ function distribution(docs) {
     expertPer1000: round(per1000(docs.reduce((s, g) => s + g.expert, 0), docs.reduce((s, g) => s + g.words, 0))),
   };
 }
-const human = all.filter((g) => HUMAN.has(g.system));
-const mt = all.filter((g) => !HUMAN.has(g.system));
+const human = all.filter((g) => g.human);
+const mt = all.filter((g) => !g.human);
 const tedMt = mt.filter((g) => g.set === 'wmt21-ted-zhen');
 const result = {
   data: tsv,
