@@ -23,9 +23,10 @@ describe('Baseline matching', () => {
   const document = doc(join(dir, 'news', 'a.txt'), text);
 
   it('names documents relative to the baseline file, keeping a JSONL article’s id', () => {
-    expect(baselinePath(join(dir, 'news', 'a.txt'), file)).toBe('news/a.txt');
-    expect(baselinePath(`${join(dir, 'feeds', 'x.jsonl')}#42`, file)).toBe('feeds/x.jsonl#42');
-    expect(baselinePath('<stdin>', file)).toBe('<stdin>');
+    expect(baselinePath(doc(join(dir, 'news', 'a.txt'), ''), file)).toBe('news/a.txt');
+    const feed = join(dir, 'feeds', 'x.jsonl');
+    expect(baselinePath({ path: `${feed}#42`, text: '', format: 'text', origin: { kind: 'record', file: feed, line: 3, id: '42' } }, file)).toBe('feeds/x.jsonl#42');
+    expect(baselinePath({ path: '<stdin>', text: '', format: 'text', origin: { kind: 'stdin' } }, file)).toBe('<stdin>');
   });
 
   it('accepts one finding per entry, so a second occurrence is new', () => {

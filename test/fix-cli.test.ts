@@ -141,3 +141,24 @@ describe('lint --fix keeps how a file is written', () => {
     }
   });
 });
+
+describe('lint --fix and review decisions', () => {
+  it('does not apply the fix of a finding rejected in review, and fixes the rest', async () => {
+    const { DecisionStore, decisionsPath } = await import('../src/review/decisions.js');
+    const { setup } = await import('../src/engine/setup.js');
+    const dir = tempDir();
+    const file = join(dir, 'a.txt');
+    const text = 'On tuesday night, the curfew began. On tuesday morning, it ended.\n';
+    writeFileSync(file, text);
+    const { linter } = await setup({ configFile: false });
+    const document = { path: file, text, format: 'text' as const, origin: { kind: 'file' as const, file, encoding: 'utf8' as const, bom: false } };
+    const findings = linter.lint(document).findings.filter((f) => f.fix?.applicability === 'safe');
+    expect(findings.length).toBe(2);
+    const store = DecisionStore.load(decisionsPath({}, dir));
+    store.reject(findings[0]!, document);
+    store.save();
+    const r = mtaudit(['lint', '--fix', 'a.txt'], { cwd: dir });
+    expect(r.stderr).toMatch(/fixed 1 finding in 1 document/);
+    expect(readFileSync(file, 'utf8')).toBe('On tuesday night, the curfew began. On Tuesday morning, it ended.\n');
+  });
+});

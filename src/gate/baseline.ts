@@ -3,11 +3,11 @@
 // which move offsets and line numbers, don't break the match.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { FindingFilter } from '../engine/run.js';
 import type { Finding } from '../engine/types.js';
-import type { SourceDocument } from '../documents/types.js';
+import { documentKey, type SourceDocument } from '../documents/types.js';
 import { replaceFile } from '../fix/write.js';
 import { UserError } from '../errors.js';
 
@@ -31,17 +31,14 @@ function key(file: string, ruleId: string, print: string): string {
   return `${file}\u0000${ruleId}\u0000${print}`;
 }
 
-/** The baseline's name for a document path. */
-export function baselinePath(documentPath: string, baselineFile: string): string {
-  if (documentPath === '<stdin>') return documentPath;
-  const hash = documentPath.indexOf('#');
-  const [file, record] = hash === -1 ? [documentPath, ''] : [documentPath.slice(0, hash), documentPath.slice(hash)];
-  return relative(dirname(resolve(baselineFile)), resolve(file)).split('\\').join('/') + record;
+/** The baseline's name for a document: relative to the baseline file's folder. */
+export function baselinePath(document: SourceDocument, baselineFile: string): string {
+  return documentKey(document, dirname(resolve(baselineFile)));
 }
 
 export function baselineEntry(finding: Finding, document: SourceDocument, baselineFile: string): BaselineEntry {
   return {
-    file: baselinePath(document.path, baselineFile),
+    file: baselinePath(document, baselineFile),
     ruleId: finding.ruleId,
     fingerprint: fingerprint(finding, document.text),
     text: document.text.slice(finding.range.start, finding.range.end),
@@ -66,7 +63,7 @@ export class Baseline {
 
   /** Drops findings the baseline accepts; each entry accepts one finding. */
   readonly filter: FindingFilter = (finding, document) => {
-    const k = key(baselinePath(document.path, this.file), finding.ruleId, fingerprint(finding, document.text));
+    const k = key(baselinePath(document, this.file), finding.ruleId, fingerprint(finding, document.text));
     const left = this.remaining.get(k) ?? 0;
     if (left === 0) return true;
     this.remaining.set(k, left - 1);

@@ -87,8 +87,9 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     process.stdout.write(text);
   };
 
-  // Findings rejected in `mtaudit review` are not reported again.
-  const filters: FindingFilter[] = [DecisionStore.load(decisionsPath(config)).filter()];
+  // Findings rejected in `mtaudit review` are not reported again, nor fixed.
+  const notRejected = DecisionStore.load(decisionsPath(config)).filter();
+  const filters: FindingFilter[] = [notRejected];
   let baseline: Baseline | undefined;
   let previousBaseline: BaselineEntry[] | undefined;
   const newBaseline: BaselineEntry[] = [];
@@ -113,6 +114,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const summary = new SummaryBuilder();
   const fixing = options.fix
     ? fixStep(linter, {
+        keep: notRejected,
         unsafe: Boolean(options.unsafeFixes),
         dryRun,
         diff: toStdout,
@@ -152,7 +154,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
       reporter.document(result, document);
       if (options.fix && !options.unsafeFixes) leftUnsafe += result.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
       if (options.updateBaseline && baselineFile) {
-        checkedFiles.add(baselinePath(document.path, baselineFile).replace(/#.*$/, ''));
+        checkedFiles.add(baselinePath(document, baselineFile).replace(/#.*$/, ''));
         for (const finding of result.findings) newBaseline.push(baselineEntry(finding, document, baselineFile));
       }
     }
@@ -194,6 +196,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
 }
 
 interface FixSinks {
+  /** Findings whose fixes may be applied (not rejected in review). */
+  keep: FindingFilter;
   unsafe: boolean;
   dryRun: boolean;
   /** Where a dry run's diff goes. */
@@ -208,7 +212,11 @@ function fixStep(linter: Linter, sinks: FixSinks) {
   /** `wanted`: documents some fix would change, written or not. */
   const fixes = { wanted: 0, documents: 0, findings: 0, notWritten: new Map<string, number>() };
   const prepare = async (document: SourceDocument): Promise<Prepared> => {
-    const fixed = fixDocument(document, (text, doc) => linter.findings(text, doc.format, doc.path), { unsafe: sinks.unsafe });
+    const lint = (text: string, doc: SourceDocument) => {
+      const current = { ...doc, text };
+      return linter.findings(text, doc.format, doc.path).filter((f) => sinks.keep(f, current));
+    };
+    const fixed = fixDocument(document, lint, { unsafe: sinks.unsafe });
     if (fixed.unstable) sinks.note(`${document.path}: fixes did not settle after ${fixed.passes} passes (some rules undo each other's fixes); kept the last stable text`);
     if (!fixed.changed) return { document, findings: fixed.findings };
     fixes.wanted++;
