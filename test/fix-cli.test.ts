@@ -157,8 +157,15 @@ describe('lint --fix and review decisions', () => {
     const store = DecisionStore.load(decisionsPath({}, dir));
     store.reject(findings[0]!, document);
     store.save();
+    const decisionsFile = join(dir, 'mtaudit.decisions.json');
+    const decided = readFileSync(decisionsFile, 'utf8');
+    mtaudit(['lint', '--fix', '--dry-run', 'a.txt'], { cwd: dir });
+    expect(readFileSync(decisionsFile, 'utf8')).toBe(decided);
     const r = mtaudit(['lint', '--fix', 'a.txt'], { cwd: dir });
     expect(r.stderr).toMatch(/fixed 1 finding in 1 document/);
     expect(readFileSync(file, 'utf8')).toBe('On tuesday night, the curfew began. On Tuesday morning, it ended.\n');
+    // The fix beside it changed the words the rejection was keyed on; it still holds afterwards.
+    const after = JSON.parse(mtaudit(['lint', '--format', 'json', 'a.txt'], { cwd: dir }).stdout);
+    expect(after.summary.findings).toBe(0);
   });
 });

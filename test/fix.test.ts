@@ -117,6 +117,19 @@ describe('fixText', () => {
     expect([again.text, again.applied, again.passes]).toEqual(['bb', 0, 0]);
   });
 
+  it('reports each pass that changed the text to onPass, with what it applied', () => {
+    const lint = (text: string): Finding[] => [...text.matchAll(/aa/g)].map((m) => finding([{ start: m.index, end: m.index + 2, text: 'b' }]));
+    const passes: [string, string, number][] = [];
+    fixText('aaaa', lint, {}, (before, after, pass) => passes.push([before, after, pass.applied.length]));
+    expect(passes).toEqual([
+      ['aaaa', 'bb', 2],
+    ]);
+    const overlapping = (text: string): Finding[] => (text.includes('abc') ? [finding([{ start: 0, end: 2, text: 'X' }]), finding([{ start: 1, end: 3, text: 'Y' }])] : text === 'Xc' ? [finding([{ start: 1, end: 2, text: 'C' }])] : []);
+    const seen: string[] = [];
+    fixText('abc', overlapping, {}, (before, after) => seen.push(`${before}→${after}`));
+    expect(seen).toEqual(['abc→Xc', 'Xc→XC']);
+  });
+
   it('stops when fixes cycle and keeps the last text before the cycle', () => {
     const flip = (text: string) => [finding([{ start: 0, end: 1, text: text[0] === 'a' ? 'b' : 'a' }])];
     const result = fixText('a', flip);

@@ -81,8 +81,11 @@ export interface FixResult {
   findings?: Finding[];
 }
 
+/** Called after each pass that changed the text (to carry state such as review decisions across passes). */
+export type OnPass = (before: string, after: string, pass: PassResult) => void;
+
 /** Fixes a text to a fixed point: lint, apply, re-lint, up to MAX_FIX_PASSES times. */
-export function fixText(text: string, lint: (text: string) => Finding[], selection: FixSelection = {}): FixResult {
+export function fixText(text: string, lint: (text: string) => Finding[], selection: FixSelection = {}, onPass?: OnPass): FixResult {
   const seen = new Set([text]);
   let current = text;
   let applied = 0;
@@ -93,6 +96,7 @@ export function fixText(text: string, lint: (text: string) => Finding[], selecti
     applied += result.applied.length;
     if (seen.has(result.text)) return { text: current, passes: pass, applied, unstable: true };
     seen.add(result.text);
+    onPass?.(current, result.text, result);
     current = result.text;
   }
   return { text: current, passes: MAX_FIX_PASSES, applied, unstable: true };

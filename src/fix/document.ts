@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { isAbsolute } from 'node:path';
 import type { SourceDocument } from '../documents/types.js';
 import type { Finding } from '../engine/types.js';
-import { fixText, type FixResult, type FixSelection } from './apply.js';
+import { fixText, type FixResult, type FixSelection, type OnPass } from './apply.js';
 import { keepLineEndings } from './write.js';
 
 export interface DocumentFix extends FixResult {
@@ -15,8 +15,8 @@ export interface DocumentFix extends FixResult {
 
 export type TextLinter = (text: string, document: SourceDocument) => Finding[];
 
-export function fixDocument(document: SourceDocument, lint: TextLinter, selection: FixSelection = {}): DocumentFix {
-  const result = fixText(document.text, (text) => lint(text, document), selection);
+export function fixDocument(document: SourceDocument, lint: TextLinter, selection: FixSelection = {}, onPass?: OnPass): DocumentFix {
+  const result = fixText(document.text, (text) => lint(text, document), selection, onPass);
   const text = keepLineEndings(document.text, result.text);
   const changed = text !== document.text;
   return {

@@ -9,6 +9,8 @@ import { lintStream, type FindingFilter, type Prepared } from '../../engine/run.
 import { listInputFiles, readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
+import type { OnPass } from '../../fix/apply.js';
+import type { Finding } from '../../engine/types.js';
 import { writeDocument } from '../../fix/write.js';
 import { REPORTERS } from '../../report/index.js';
 import { summaryLine } from '../../report/stylish.js';
@@ -88,8 +90,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   };
 
   // Findings rejected in `mtaudit review` are not reported again, nor fixed.
-  const notRejected = DecisionStore.load(decisionsPath(config)).filter();
-  const filters: FindingFilter[] = [notRejected];
+  const decisions = DecisionStore.load(decisionsPath(config));
+  const filters: FindingFilter[] = [decisions.filter()];
   let baseline: Baseline | undefined;
   let previousBaseline: BaselineEntry[] | undefined;
   const newBaseline: BaselineEntry[] = [];
@@ -114,7 +116,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const summary = new SummaryBuilder();
   const fixing = options.fix
     ? fixStep(linter, {
-        keep: notRejected,
+        decisions,
         unsafe: Boolean(options.unsafeFixes),
         dryRun,
         diff: toStdout,
@@ -168,6 +170,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     }
 
     if (fixing) {
+      // Rejections re-keyed to the fixed text; a dry run writes nothing.
+      if (!dryRun) decisions.save();
       const { fixes } = fixing;
       const verb = dryRun ? 'would fix' : 'fixed';
       note(fixes.wanted ? `${verb} ${plural(fixes.findings, 'finding')} in ${plural(fixes.documents, 'document')}` : 'nothing to fix');
@@ -196,8 +200,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
 }
 
 interface FixSinks {
-  /** Findings whose fixes may be applied (not rejected in review). */
-  keep: FindingFilter;
+  /** Review decisions: rejected findings are not fixed, and stay rejected when fixes change their surroundings. */
+  decisions: DecisionStore;
   unsafe: boolean;
   dryRun: boolean;
   /** Where a dry run's diff goes. */
@@ -212,11 +216,20 @@ function fixStep(linter: Linter, sinks: FixSinks) {
   /** `wanted`: documents some fix would change, written or not. */
   const fixes = { wanted: 0, documents: 0, findings: 0, notWritten: new Map<string, number>() };
   const prepare = async (document: SourceDocument): Promise<Prepared> => {
+    let rejected: Finding[] = [];
     const lint = (text: string, doc: SourceDocument) => {
       const current = { ...doc, text };
-      return linter.findings(text, doc.format, doc.path).filter((f) => sinks.keep(f, current));
+      const findings = linter.findings(text, doc.format, doc.path);
+      rejected = findings.filter((f) => sinks.decisions.isRejected(f, current));
+      return rejected.length ? findings.filter((f) => !rejected.includes(f)) : findings;
     };
-    const fixed = fixDocument(document, lint, { unsafe: sinks.unsafe });
+    // A fix next to a rejected finding changes the words its decision is keyed on; re-key it after each pass.
+    const onPass: OnPass = (before, after, pass) => {
+      if (rejected.length === 0) return;
+      const edits = pass.applied.flatMap((f) => f.fix!.edits).sort((a, b) => a.start - b.start);
+      sinks.decisions.rekey({ ...document, text: before }, { ...document, text: after }, edits, rejected);
+    };
+    const fixed = fixDocument(document, lint, { unsafe: sinks.unsafe }, onPass);
     if (fixed.unstable) sinks.note(`${document.path}: fixes did not settle after ${fixed.passes} passes (some rules undo each other's fixes); kept the last stable text`);
     if (!fixed.changed) return { document, findings: fixed.findings };
     fixes.wanted++;
