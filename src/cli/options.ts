@@ -25,14 +25,24 @@ export function collect(value: string, previous: string[]): string[] {
 
 export function nonNegativeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
   return n;
 }
 
 export function nonNegativeInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
+}
+
+/** A threshold that can be switched off with `off` (or `none`). Commander turns a null value into '', hence the word. */
+export function limitOption(value: string, parse: (value: string) => number): number | 'off' {
+  return value === 'off' || value === 'none' ? 'off' : parse(value);
+}
+
+/** A threshold from the command line (off → null), or undefined when the flag was not given. */
+export function limitValue(value: number | 'off' | undefined): number | null | undefined {
+  return value === 'off' ? null : value;
 }
 
 export function sizeOption(value: string): number {

@@ -1,3 +1,5 @@
+import { relative, resolve } from 'node:path';
+
 export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be';
 
 /** Where a document came from, so fixes can be written back to the same place in the same form. */
@@ -25,6 +27,17 @@ export interface InputProblem {
 }
 
 export type InputItem = { document: SourceDocument } | { problem: InputProblem };
+
+/**
+ * A document's name relative to a folder, with forward slashes (`feed.jsonl#id` for an article in a JSONL file),
+ * for files that record documents (review decisions, baselines) and move with the texts.
+ */
+export function documentKey(document: SourceDocument, dir: string): string {
+  const origin = document.origin;
+  if (origin.kind === 'stdin') return '<stdin>';
+  const file = relative(dir, resolve(origin.file)).split('\\').join('/');
+  return origin.kind === 'record' ? `${file}#${origin.id}` : file;
+}
 
 export function formatProblem(problem: InputProblem): string {
   const where = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;

@@ -10,8 +10,16 @@ export type FindingFilter = (finding: Finding, document: SourceDocument) => bool
 
 export type LintEvent = { type: 'document'; document: SourceDocument; result: DocumentResult } | { type: 'problem'; problem: InputProblem };
 
+/** Runs on each document before it is linted, e.g. applying fixes; may hand over the findings of the text it returns. */
+export type PrepareDocument = (document: SourceDocument) => Promise<Prepared> | Prepared;
+export interface Prepared {
+  document: SourceDocument;
+  findings?: Finding[];
+}
+
 export interface RunOptions {
   filters?: FindingFilter[];
+  prepare?: PrepareDocument;
 }
 
 export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions = {}): AsyncGenerator<LintEvent> {
@@ -20,7 +28,8 @@ export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linte
       yield { type: 'problem', problem: item.problem };
       continue;
     }
-    yield { type: 'document', document: item.document, result: applyFilters(linter.lint(item.document), item.document, options.filters) };
+    const { document, findings } = options.prepare ? await options.prepare(item.document) : { document: item.document, findings: undefined };
+    yield { type: 'document', document, result: applyFilters(linter.lint(document, findings), document, options.filters) };
   }
 }
 

@@ -36,13 +36,14 @@ export interface PassResult {
 export function applyFixesOnce(text: string, findings: readonly Finding[], selection: FixSelection = {}): PassResult {
   const candidates = findings
     .filter((f) => f.fix && f.fix.edits.length && isApplicable(f.fix.applicability, selection) && (selection.only?.(f) ?? true))
-    .sort((a, b) => a.fix!.edits[0]!.start - b.fix!.edits[0]!.start);
+    .sort((a, b) => firstEditStart(a) - firstEditStart(b));
   const taken: Edit[] = [];
   const applied: Finding[] = [];
   const skipped: Finding[] = [];
   for (const finding of candidates) {
     const edits = finding.fix!.edits;
-    if (edits.some((e) => taken.some((t) => overlaps(e, t)))) {
+    // A fix that reaches outside the text, or whose own edits collide, is never applied.
+    if (!editsFit(edits, text.length) || edits.some((e) => taken.some((t) => overlaps(e, t)))) {
       skipped.push(finding);
       continue;
     }
@@ -50,6 +51,15 @@ export function applyFixesOnce(text: string, findings: readonly Finding[], selec
     applied.push(finding);
   }
   return { text: taken.length ? applyEdits(text, taken) : text, applied, skipped };
+}
+
+function firstEditStart(finding: Finding): number {
+  return Math.min(...finding.fix!.edits.map((e) => e.start));
+}
+
+function editsFit(edits: readonly Edit[], length: number): boolean {
+  if (!edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= length)) return false;
+  return edits.every((e, i) => edits.every((o, j) => i === j || !overlaps(e, o)));
 }
 
 /** Two edits conflict when their ranges intersect, or both insert at the same point. */
@@ -67,19 +77,26 @@ export interface FixResult {
   applied: number;
   /** True when the passes ran out or the text started to cycle: the fixes of some rules undo each other. */
   unstable: boolean;
+  /** The findings of the returned text, when the last lint was of that text (saves a re-lint). */
+  findings?: Finding[];
 }
 
+/** Called after each pass that changed the text (to carry state such as review decisions across passes). */
+export type OnPass = (before: string, after: string, pass: PassResult) => void;
+
 /** Fixes a text to a fixed point: lint, apply, re-lint, up to MAX_FIX_PASSES times. */
-export function fixText(text: string, lint: (text: string) => Finding[], selection: FixSelection = {}): FixResult {
+export function fixText(text: string, lint: (text: string) => Finding[], selection: FixSelection = {}, onPass?: OnPass): FixResult {
   const seen = new Set([text]);
   let current = text;
   let applied = 0;
   for (let pass = 1; pass <= MAX_FIX_PASSES; pass++) {
-    const result = applyFixesOnce(current, lint(current), selection);
-    if (result.applied.length === 0) return { text: current, passes: pass - 1, applied, unstable: false };
+    const findings = lint(current);
+    const result = applyFixesOnce(current, findings, selection);
+    if (result.applied.length === 0) return { text: current, passes: pass - 1, applied, unstable: false, findings };
     applied += result.applied.length;
     if (seen.has(result.text)) return { text: current, passes: pass, applied, unstable: true };
     seen.add(result.text);
+    onPass?.(current, result.text, result);
     current = result.text;
   }
   return { text: current, passes: MAX_FIX_PASSES, applied, unstable: true };

@@ -28,21 +28,33 @@ export async function writeDocument(document: SourceDocument, newText: string): 
     return { written: false, reason: 'file changed on disk since it was read; not written (run again)' };
   }
   const bytes = encodeText(keepLineEndings(document.text, newText), origin.encoding, origin.bom);
+  try {
+    await replaceFile(file, bytes, info.mode);
+    return { written: true };
+  } catch (error) {
+    return { written: false, reason: `cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
+
+/**
+ * Replaces (or creates) a file atomically: the bytes go to a temporary file beside it, are flushed, and
+ * the temporary file is renamed over the target, so a reader sees the old or the new file, never a part.
+ */
+export async function replaceFile(file: string, bytes: Uint8Array, mode?: number): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.mtaudit-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx', info.mode & 0o777);
+    const handle = await open(temp, 'wx', mode === undefined ? 0o666 : mode & 0o777);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await chmod(temp, info.mode & 0o7777);
+    if (mode !== undefined) await chmod(temp, mode & 0o7777);
     await rename(temp, file);
-    return { written: true };
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    return { written: false, reason: `cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    throw error;
   }
 }
 

@@ -16,7 +16,8 @@ export const stylish: ReporterFactory = ({ write, color }) => {
       const lines = rows.map(
         ([pos, severity, message, id]) => `  ${c.dim(pos.padStart(posWidth))}  ${paint[severity](severity.padEnd(severityWidth))}  ${message}  ${c.dim(id)}`,
       );
-      write(`\n${c.underline(result.path)}\n${lines.join('\n')}\n`);
+      const score = c.dim(`  MQM penalty ${result.score.penalty} (${result.score.per1000Words} per 1000 words)`);
+      write(`\n${c.underline(result.path)}${score}\n${lines.join('\n')}\n`);
     },
     finish(summary) {
       write(`\n${summaryLine(summary, c)}\n`);

@@ -1,5 +1,6 @@
 import type { DocumentResult } from '../engine/linter.js';
 import type { RunSummary } from '../engine/summary.js';
+import type { SourceDocument } from '../documents/types.js';
 import type { CompiledRule } from '../rules/types.js';
 
 export interface ReportContext {
@@ -8,11 +9,16 @@ export interface ReportContext {
   color: boolean;
   /** The rules of the run, for formats that describe them (SARIF). */
   rules: CompiledRule[];
+  /** Folder that relative report paths are resolved against (the working directory). */
+  cwd?: string;
+  /** mtaudit's version, for formats that name the tool. */
+  version?: string;
 }
 
 /** A report format. Documents arrive one at a time, in input order; finish writes what remains. */
 export interface Reporter {
-  document(result: DocumentResult): void;
+  /** `source` is the document as linted (its text, and where it came from), for formats that need more than offsets. */
+  document(result: DocumentResult, source?: SourceDocument): void;
   finish(summary: RunSummary): void;
 }
 

@@ -9,7 +9,7 @@ import { parseLocatedYaml } from '../yaml/located.js';
 import { fingerprint, fingerprintParts } from '../engine/fingerprint.js';
 import type { FindingFilter } from '../engine/run.js';
 import type { Edit, Finding } from '../engine/types.js';
-import type { SourceDocument } from '../documents/types.js';
+import { documentKey, type SourceDocument } from '../documents/types.js';
 
 export const DECISIONS_FILE = 'mtaudit.decisions.json';
 const VERSION = 1;
@@ -99,10 +99,7 @@ export class DecisionStore {
 
   /** How a document is named in the file: relative to it, so the file can be committed and moved with the texts. */
   documentKey(document: SourceDocument): string {
-    const origin = document.origin;
-    if (origin.kind === 'stdin') return '<stdin>';
-    const file = relative(this.dir, resolve(origin.file)).split('\\').join('/');
-    return origin.kind === 'record' ? `${file}#${origin.id}` : file;
+    return documentKey(document, this.dir);
   }
 
   isRejected(finding: Pick<Finding, 'ruleId' | 'range'>, document: SourceDocument): boolean {
