@@ -44,7 +44,7 @@ export async function setup(options: SetupOptions = {}): Promise<Setup> {
   return {
     config,
     rules: selection.rules,
-    linter: new Linter(selection.rules, { severity: selection.severity }),
+    linter: new Linter(selection.rules, { severity: selection.severity, trusted: globMatcher(config.trusted, config.dir) }),
     ignore: globMatcher(config.ignore, config.dir),
   };
 }

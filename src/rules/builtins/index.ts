@@ -1,5 +1,5 @@
 // The built-in checks, by the name a rule file gives in `check:`.
-import type { BuiltinCheck } from './types.js';
+import type { BuiltinCheck, CorpusBuiltin } from './types.js';
 import capitalAfterComma from './capital-after-comma.js';
 import currencySpace from './currency-space.js';
 import doubleSpace from './double-space.js';
@@ -10,9 +10,10 @@ import quoteOrientation from './quote-orientation.js';
 import splicedTitleCase from './spliced-title-case.js';
 import speechVerbWithoutSubject from './speech-verb-without-subject.js';
 import strayFullStop from './stray-full-stop.js';
+import nameConsistency from './name-consistency.js';
 
 // Each check declares its own option types; the registry only needs the common shape.
-export const BUILTINS: Record<string, BuiltinCheck<never>> = {
+export const BUILTINS: Record<string, BuiltinCheck<never> | CorpusBuiltin<never>> = {
   'capital-after-comma': capitalAfterComma,
   'currency-space': currencySpace,
   'double-space': doubleSpace,
@@ -23,4 +24,5 @@ export const BUILTINS: Record<string, BuiltinCheck<never>> = {
   'spliced-title-case': splicedTitleCase,
   'speech-verb-without-subject': speechVerbWithoutSubject,
   'stray-full-stop': strayFullStop,
-} as unknown as Record<string, BuiltinCheck<never>>;
+  'name-consistency': nameConsistency,
+} as unknown as Record<string, BuiltinCheck<never> | CorpusBuiltin<never>>;

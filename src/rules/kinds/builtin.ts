@@ -15,5 +15,6 @@ export function compileBuiltinRule(definition: RuleDefinition, base: CompiledRul
     const problem = explainSchemaErrors(validate.errors);
     throw new RuleDefinitionError(`options: ${problem?.message ?? 'invalid'}`, ['options', ...(problem?.path ?? [])]);
   }
+  if ('corpus' in builtin) return { ...base, needs: builtin.needs, corpus: (rules) => builtin.corpus(options as never, rules) };
   return { ...base, needs: builtin.needs, check: builtin.create(options as never) };
 }

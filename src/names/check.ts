@@ -1,0 +1,116 @@
+// The name-consistency corpus check: map = the name mentions of a document, reduce = the groups of the
+// corpus with their canonical forms, report = a finding with a fix for every variant in a document.
+import type { CorpusCheck, CorpusDetection, CorpusEntry } from '../engine/corpus.js';
+import type { Applicability } from '../engine/types.js';
+import type { CompiledRule } from '../rules/types.js';
+import { NameGrouper, type FormStats } from './group.js';
+import { MentionFinder } from './mentions.js';
+import { buildRegistry } from './registry.js';
+import type { DocumentNames, NameGroup, NameOptions, NameState } from './types.js';
+
+export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
+  readonly grouper: NameGrouper;
+  private readonly finder: MentionFinder;
+  private readonly variants = new WeakMap<NameState, Map<string, { group: NameGroup; fix: string }>>();
+
+  constructor(options: NameOptions, rules: readonly CompiledRule[]) {
+    const registry = buildRegistry(rules);
+    this.finder = new MentionFinder(registry, options);
+    this.grouper = new NameGrouper(registry, options);
+  }
+
+  map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings) => this.finder.find(context, findings);
+
+  reduce(entries: readonly CorpusEntry<DocumentNames>[]): NameState {
+    const stats = new Map<string, FormStats>();
+    entries.forEach((entry, d) => {
+      for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
+        let s = stats.get(form);
+        if (!s) stats.set(form, (s = { form, mentions: 0, documents: [], trustedDocuments: 0, before: [] }));
+        s.mentions += occurrences.length;
+        s.documents.push(d);
+        if (entry.trusted) s.trustedDocuments++;
+        for (const o of occurrences) if (s.before.length < 20) s.before.push(lastWordOf(o.before));
+      }
+    });
+    return this.grouper.group(
+      [...stats.values()],
+      entries.map((e) => e.path),
+    );
+  }
+
+  report(state: NameState, entry: CorpusEntry<DocumentNames>): CorpusDetection[] {
+    const variants = this.variantIndex(state);
+    const detections: CorpusDetection[] = [];
+    const reported = entry.summary.reported;
+    for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
+      const variant = variants.get(form);
+      if (!variant) continue;
+      const { group, fix } = variant;
+      for (const o of occurrences) {
+        if (reported.some(([start, end]) => start < o.end && o.start < end)) continue;
+        detections.push({
+          start: o.start,
+          end: o.end,
+          line: o.line,
+          column: o.column,
+          endLine: o.endLine,
+          endColumn: o.endColumn,
+          text: o.text,
+          before: o.before,
+          after: o.after,
+          vars: { match: o.text, canonical: fix, reason: reason(group, fix, state) },
+          fix: { edits: [{ start: o.start, end: o.end, text: fix }], applicability: applicability(group) },
+          ...(group.severity ? { severity: group.severity } : {}),
+          ...(group.category ? { category: group.category } : {}),
+        });
+      }
+    }
+    return detections.sort((a, b) => a.start - b.start);
+  }
+
+  private variantIndex(state: NameState): Map<string, { group: NameGroup; fix: string }> {
+    let index = this.variants.get(state);
+    if (index) return index;
+    index = new Map();
+    for (const group of state.groups) for (const f of group.forms) if (f.status === 'variant' && f.fix && f.fix !== f.form) index.set(f.form, { group, fix: f.fix });
+    this.variants.set(state, index);
+    return index;
+  }
+}
+
+/** safe when a rule gave the spelling; unsafe when trusted documents or frequency did; a tie only suggests. */
+export function applicability(group: NameGroup): Applicability {
+  if (group.source === 'tie') return 'suggestion';
+  return group.source === 'rule' && !group.shortFormOf ? 'safe' : 'unsafe';
+}
+
+/** Why the canonical is canonical, and where it was seen: the end of the finding's message. */
+export function reason(group: NameGroup, fix: string, state: NameState): string {
+  if (group.shortFormOf) {
+    const how = { rule: `the spelling of rule ${group.rule}`, trusted: 'as in the trusted documents', frequency: 'its most common spelling', tie: 'its spelling seen first' }[group.source];
+    return `the surname in “${group.shortFormOf}”, ${how}`;
+  }
+  const seen = group.forms.find((f) => f.form === fix);
+  const where = seen ? listDocuments(seen.documents) : '';
+  switch (group.source) {
+    case 'rule':
+      return `the spelling of rule ${group.rule}${where ? `; used in ${where}` : ''}`;
+    case 'trusted':
+      return `as written in trusted ${seen && seen.documents.length > 1 ? 'documents' : 'document'} ${where}`;
+    case 'frequency':
+      return `the most common form, in ${seen?.documents.length ?? 0} of ${state.documents} documents: ${where}`;
+    case 'tie':
+      return `no form is more common; this one was seen first, in ${where}`;
+  }
+}
+
+function listDocuments(paths: string[]): string {
+  const shown = paths.slice(0, 2).join(', ');
+  return paths.length > 2 ? `${shown} and ${paths.length - 2} more` : shown;
+}
+
+function lastWordOf(text: string): string {
+  const m = /([\p{L}]+)[^\p{L}]*$/u.exec(text);
+  return m ? m[1]!.toLowerCase() : '';
+}
