@@ -1,17 +1,24 @@
 // The name-consistency corpus check: map = the name mentions of a document, reduce = the groups of the
 // corpus with their canonical forms, report = a finding with a fix for every variant in a document.
-import type { CorpusCheck, CorpusDetection, CorpusEntry } from '../engine/corpus.js';
+import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry } from '../engine/corpus.js';
 import type { Applicability } from '../engine/types.js';
 import type { CompiledRule } from '../rules/types.js';
 import { NameGrouper, type FormStats } from './group.js';
 import { MentionFinder } from './mentions.js';
 import { buildRegistry } from './registry.js';
-import type { DocumentNames, NameGroup, NameOptions, NameState } from './types.js';
+import type { DocumentNames, NameGroup, NameOptions, NameState, Occurrence } from './types.js';
+
+/** A variant form, or a longer form with a variant word inside (`word`). */
+interface Variant {
+  group: NameGroup;
+  fix: string;
+  word?: string;
+}
 
 export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
   readonly grouper: NameGrouper;
   private readonly finder: MentionFinder;
-  private readonly variants = new WeakMap<NameState, Map<string, { group: NameGroup; fix: string }>>();
+  private readonly variants = new WeakMap<NameState, Map<string, Variant>>();
 
   constructor(options: NameOptions, rules: readonly CompiledRule[]) {
     const registry = buildRegistry(rules);
@@ -46,9 +53,10 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
     for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
       const variant = variants.get(form);
       if (!variant) continue;
-      const { group, fix } = variant;
-      for (const o of occurrences) {
-        if (reported.some(([start, end]) => start < o.end && o.start < end)) continue;
+      const { group, fix, word } = variant;
+      for (const occurrence of occurrences) {
+        const o = word === undefined ? occurrence : within(occurrence, word);
+        if (!o || reported.some(([start, end]) => start < o.end && o.start < end)) continue;
         detections.push({
           start: o.start,
           end: o.end,
@@ -69,11 +77,17 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
     return detections.sort((a, b) => a.start - b.start);
   }
 
-  private variantIndex(state: NameState): Map<string, { group: NameGroup; fix: string }> {
+  private variantIndex(state: NameState): Map<string, Variant> {
     let index = this.variants.get(state);
     if (index) return index;
     index = new Map();
-    for (const group of state.groups) for (const f of group.forms) if (f.status === 'variant' && f.fix && f.fix !== f.form) index.set(f.form, { group, fix: f.fix });
+    for (const group of state.groups) {
+      for (const f of group.forms) {
+        if (f.status !== 'variant' || !f.fix || f.fix === f.form) continue;
+        index.set(f.form, { group, fix: f.fix });
+        for (const longer of f.within ?? []) if (!index.has(longer)) index.set(longer, { group, fix: f.fix, word: f.form });
+      }
+    }
     this.variants.set(state, index);
     return index;
   }
@@ -103,6 +117,25 @@ export function reason(group: NameGroup, fix: string, state: NameState): string 
     case 'tie':
       return `no form is more common; this one was seen first, in ${where}`;
   }
+}
+
+/** The occurrence of one word inside an occurrence of a longer name (same line: names do not span lines). */
+function within(o: Occurrence, word: string): Occurrence | null {
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(o.text)?.index;
+  if (at === undefined) return null;
+  const start = o.start + at;
+  const end = start + word.length;
+  return {
+    start,
+    end,
+    line: o.line,
+    column: o.column + at,
+    endLine: o.line,
+    endColumn: o.column + at + word.length,
+    text: word,
+    before: (o.before + o.text.slice(0, at)).slice(-CONTEXT_CHARS),
+    after: (o.text.slice(at + word.length) + o.after).slice(0, CONTEXT_CHARS),
+  };
 }
 
 function listDocuments(paths: string[]): string {

@@ -70,6 +70,11 @@ export class NameComparer {
     return info;
   }
 
+  /** A generic word of names (Police, Square), per the commonWords option. */
+  isCommon(word: string): boolean {
+    return this.common.has(this.keys.fold(word));
+  }
+
   /** MATCH strength of two forms (0: different names). */
   compare(a: FormInfo, b: FormInfo): number {
     if (a.form === b.form) return MATCH.folded;

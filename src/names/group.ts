@@ -99,6 +99,7 @@ export class NameGrouper {
     }
     this.linkSurnames(clusterGroups, groups, infos);
     for (const { group } of clusterGroups) groups.push(group);
+    this.findEmbedded(groups, stats, bindings);
 
     return {
       documents: paths.length,
@@ -196,6 +197,31 @@ export class NameGrouper {
         .map((f): GroupForm => (f.form === surname ? { form: f.form, status: 'canonical', mentions: f.mentions, documents: f.documents } : { form: f.form, status: 'variant', fix: surname, mentions: f.mentions, documents: f.documents }))
         .sort(formOrder);
     }
+  }
+
+  /**
+   * A one-word variant inside a longer name made of it and generic words (Kizilzhar Police Department,
+   * Qyzylzhar Airport) is a variant there too.
+   */
+  private findEmbedded(groups: NameGroup[], stats: FormStats[], bindings: (Binding | null | 'ambiguous')[]): void {
+    const variants = new Map<string, GroupForm>();
+    const plain = new Set<string>();
+    for (const group of groups) {
+      for (const f of group.forms) {
+        if (f.status === 'variant') {
+          if (!f.form.includes(' ')) variants.set(f.form, f);
+        } else if (group.forms.length > 1) plain.add(f.form);
+      }
+    }
+    if (variants.size === 0) return;
+    stats.forEach((s, i) => {
+      if (bindings[i] !== null || !s.form.includes(' ') || variants.has(s.form)) return;
+      const words = s.form.split(' ');
+      const named = words.filter((w) => !this.comparer.isCommon(w));
+      const variant = named.length === 1 ? variants.get(named[0]!) : undefined;
+      if (!variant || plain.has(s.form)) return;
+      (variant.within ??= []).push(s.form);
+    });
   }
 
   /** A title just before a name makes it a person's; in/at/near a place; otherwise a full name is a person's. */

@@ -62,6 +62,8 @@ export interface GroupForm {
   fix?: string;
   mentions: number;
   documents: string[];
+  /** Longer names in which this variant is the only name word (Kizilzhar Police Department): fixed there too. */
+  within?: string[];
 }
 
 export interface NameGroup {
