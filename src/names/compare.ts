@@ -22,6 +22,11 @@ export interface FormInfo {
   lastWordKey: string;
 }
 
+/** The parts of the words before the last (given names); none for a one-word name. */
+function givenParts(info: FormInfo): number {
+  return info.words > 1 ? info.parts.length - info.form.slice(info.form.lastIndexOf(' ') + 1).split(/[-‐‑]/u).filter(Boolean).length : 0;
+}
+
 /** How strongly two forms are one name; 0 when they are not. */
 export const MATCH = { folded: 4, key: 3, joined: 2, fuzzy: 1 } as const;
 
@@ -81,8 +86,9 @@ export class NameComparer {
     if (a.parts.length === b.parts.length) {
       let strength: number = MATCH.folded;
       let fuzzy = 0;
+      const given = givenParts(a);
       for (let i = 0; i < a.parts.length; i++) {
-        const s = this.compareParts(a, b, i, i);
+        const s = this.compareParts(a, b, i, i, i < given && i < givenParts(b));
         if (s === 0) return 0;
         if (s < MATCH.key && ++fuzzy > 1 && a.parts.length > 1) return 0;
         strength = Math.min(strength, s);
@@ -98,8 +104,8 @@ export class NameComparer {
     return MATCH.joined;
   }
 
-  /** Strength of one part pair: folded, key, fuzzy (1 + similarity), or 0. */
-  private compareParts(a: FormInfo, b: FormInfo, i: number, j: number): number {
+  /** Strength of one part pair: folded, key, fuzzy (1 + similarity; given names only), or 0. */
+  private compareParts(a: FormInfo, b: FormInfo, i: number, j: number, given: boolean): number {
     const foldA = a.folds[i]!;
     const foldB = b.folds[j]!;
     if (a.acronym[i] !== b.acronym[j]) return 0;
@@ -112,7 +118,10 @@ export class NameComparer {
     const keyB = b.keys[j]!;
     if (this.distinctEndings.some((e) => keyA + e === keyB || keyB + e === keyA || foldA + e === foldB || foldB + e === foldA)) return 0;
     if (keyA === keyB) return keyA.length > this.options.shortKey ? MATCH.key : 0;
-    if (Math.min(keyA.length, keyB.length) < this.options.fuzzyMinLength) return 0;
+    // Sound and similarity only for given names (Saltanat / Saltanet): surnames and one-word names that
+    // differ by a letter are too often other names (Bolgarov / Bolgarev, Tokayev / Tokarev).
+    if (!given || Math.min(keyA.length, keyB.length) < this.options.fuzzyMinLength) return 0;
+    if (keyA[0] !== keyB[0] || keyA[keyA.length - 1] !== keyB[keyB.length - 1]) return 0;
     if (phoneticKey(keyA) !== phoneticKey(keyB)) return 0;
     const similarity = jaroWinkler(keyA, keyB);
     return similarity >= this.options.similarity ? MATCH.fuzzy + similarity * 0.99 : 0;
