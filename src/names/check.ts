@@ -29,15 +29,24 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
   map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings) => this.finder.find(context, findings);
 
   reduce(entries: readonly CorpusEntry<DocumentNames>[]): NameState {
+    // A capital at the start of a sentence is not a spelling: "Von der Leyen said" counts as "von der Leyen"
+    // when the batch writes that form inside sentences.
+    const inside = new Set<string>();
+    for (const entry of entries) for (const [form, occurrences] of Object.entries(entry.summary.forms)) if (occurrences.some((o) => !o.sentenceStart)) inside.add(form);
     const stats = new Map<string, FormStats>();
     entries.forEach((entry, d) => {
-      for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
-        let s = stats.get(form);
-        if (!s) stats.set(form, (s = { form, mentions: 0, documents: [], trustedDocuments: 0, before: [] }));
-        s.mentions += occurrences.length;
-        s.documents.push(d);
-        if (entry.trusted) s.trustedDocuments++;
-        for (const o of occurrences) if (s.before.length < 20) s.before.push(lastWordOf(o.before));
+      for (const [written, occurrences] of Object.entries(entry.summary.forms)) {
+        for (const o of occurrences) {
+          const form = o.sentenceStart && !inside.has(written) && inside.has(lowerFirst(written)) ? lowerFirst(written) : written;
+          let s = stats.get(form);
+          if (!s) stats.set(form, (s = { form, mentions: 0, documents: [], trustedDocuments: 0, before: [] }));
+          s.mentions++;
+          if (s.documents[s.documents.length - 1] !== d) {
+            s.documents.push(d);
+            if (entry.trusted) s.trustedDocuments++;
+          }
+          if (s.before.length < 20) s.before.push(lastWordOf(o.before));
+        }
       }
     });
     return this.grouper.group(
@@ -57,6 +66,7 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
       for (const occurrence of occurrences) {
         const o = word === undefined ? occurrence : within(occurrence, word);
         if (!o || reported.some(([start, end]) => start < o.end && o.start < end)) continue;
+        if (occurrence.sentenceStart && word === undefined && lowerFirst(o.text) === lowerFirst(fix)) continue;
         detections.push({
           start: o.start,
           end: o.end,
@@ -141,6 +151,10 @@ function within(o: Occurrence, word: string): Occurrence | null {
 function listDocuments(paths: string[]): string {
   const shown = paths.slice(0, 2).join(', ');
   return paths.length > 2 ? `${shown} and ${paths.length - 2} more` : shown;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function lastWordOf(text: string): string {

@@ -93,7 +93,7 @@ export class NameGrouper {
       const { form: canonical, source } = chooseCanonical(members.map((i) => stats[i]!));
       const forms = describeForms(members, canonical, () => canonical, () => false);
       const group: NameGroup = { canonical, source, forms };
-      const type = this.guessType(members.map((i) => stats[i]!), infos[members[0]!]!);
+      const type = this.guessType(members.map((i) => stats[i]!));
       if (type) group.type = type;
       clusterGroups.push({ group, members });
     }
@@ -173,8 +173,9 @@ export class NameGrouper {
         if (info.words > 1) push(parents, info.lastWordKey, group);
       }
     };
-    for (const { group, members } of clusters) if (members.some((i) => infos[i]!.words > 1)) addParent(group);
-    for (const group of entityGroups) addParent(group);
+    // Only people have surnames: a registry person, or a name the batch writes after a title.
+    for (const { group, members } of clusters) if (group.type === 'person' && members.some((i) => infos[i]!.words > 1)) addParent(group);
+    for (const group of entityGroups) if (group.type === 'person') addParent(group);
 
     for (const cluster of clusters) {
       const { group, members } = cluster;
@@ -224,8 +225,8 @@ export class NameGrouper {
     });
   }
 
-  /** A title just before a name makes it a person's; in/at/near a place; otherwise a full name is a person's. */
-  private guessType(stats: FormStats[], info: FormInfo): EntityType | undefined {
+  /** A title just before a name makes it a person's, in/at/near a place's; otherwise the type is not known. */
+  private guessType(stats: FormStats[]): EntityType | undefined {
     let person = 0;
     let place = 0;
     for (const s of stats) {
@@ -236,7 +237,7 @@ export class NameGrouper {
     }
     if (person > place) return 'person';
     if (place > person) return 'place';
-    return info.words > 1 ? 'person' : undefined;
+    return undefined;
   }
 }
 

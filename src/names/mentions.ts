@@ -31,11 +31,14 @@ export class MentionFinder {
   find(context: CheckContext, findings: readonly Finding[]): DocumentNames {
     const { text } = context;
     const forms: Record<string, Occurrence[]> = {};
+    const analysis = context.analysis();
+    const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));
     const add = (start: number, end: number) => {
       const written = text.slice(start, end);
       const position = context.lines.position(start);
       const endPosition = context.lines.position(end);
       (forms[squash(written)] ??= []).push({
+        ...(sentenceStarts.has(start) ? { sentenceStart: true as const } : {}),
         start,
         end,
         line: position.line,
@@ -57,7 +60,7 @@ export class MentionFinder {
       add(hit.start, hit.end);
     }
 
-    const tokens = context.analysis().tokens;
+    const tokens = analysis.tokens;
     const lowerWords = new Set<string>();
     for (const token of tokens) if (token.type === 'word' && token.text === token.text.toLowerCase()) lowerWords.add(token.text);
     // Tokens under a registry form, two pointers over both lists (each in text order).

@@ -41,6 +41,8 @@ export interface Occurrence {
   text: string;
   before: string;
   after: string;
+  /** The first word of a sentence, whose capital says nothing about how the name is written (Von der Leyen). */
+  sentenceStart?: true;
 }
 
 /** The map step's output for one document. */
