@@ -56,7 +56,6 @@ describe('which spellings are one name', () => {
     ['Sergei Lavrov', 'Anna Lavrov'],
     ['Kazakh', 'Kazakhs'],
     ['Russia', 'Russian'],
-    ['TASS', 'Tass'],
     ['Khan', 'Han'],
   ];
 
@@ -74,6 +73,13 @@ describe('which spellings are one name', () => {
       expect(apart(groupOf([a!, b!], true), a!, b!)).toBe(true);
     });
   }
+
+  it('keeps an acronym and a word apart (TASS / Tass) unless the registry lists both for one entry', () => {
+    expect(sameName('TASS', 'Tass')).toBe(false);
+    expect(apart(groupOf(['TASS', 'Tass'], false), 'TASS', 'Tass')).toBe(true);
+    const state = groupOf(['TASS', 'Tass'], true);
+    expect(state.groups.find((g) => g.canonical === 'TASS')?.forms.map((f) => [f.form, f.status])).toEqual([['TASS', 'canonical'], ['Tass', 'accepted']]);
+  });
 
   it('never joins two names through a third that resembles both', () => {
     const state = groupOf(['Navalny', 'Navalnyy', 'Navalnaya', 'Navalnaia'], false);
