@@ -7,17 +7,22 @@
 import type { CheckContext } from '../rules/types.js';
 import type { Detection, Finding } from './types.js';
 
-/** A detection the report step locates itself, since it has no text to compute lines from. */
-export interface CorpusDetection extends Detection {
+/** A span of a document located without its text: offsets, line and column, and the text around it. */
+export interface LocatedSpan {
+  start: number;
+  end: number;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
-  /** The flagged text and up to CONTEXT_CHARS characters either side, exactly as in the document. */
+  /** The text of the span and up to CONTEXT_CHARS characters either side, exactly as in the document. */
   text: string;
   before: string;
   after: string;
 }
+
+/** A detection the report step locates itself, since it has no text to compute lines from. */
+export interface CorpusDetection extends Detection, LocatedSpan {}
 
 /** What the map step produced for one document, with what the reduce step needs to know about it. */
 export interface CorpusEntry<Summary = unknown> {

@@ -67,16 +67,9 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
         const o = word === undefined ? occurrence : within(occurrence, word);
         if (!o || reported.some(([start, end]) => start < o.end && o.start < end)) continue;
         if (occurrence.sentenceStart && word === undefined && lowerFirst(o.text) === lowerFirst(fix)) continue;
+        const { sentenceStart: _sentenceStart, ...span } = o;
         detections.push({
-          start: o.start,
-          end: o.end,
-          line: o.line,
-          column: o.column,
-          endLine: o.endLine,
-          endColumn: o.endColumn,
-          text: o.text,
-          before: o.before,
-          after: o.after,
+          ...span,
           vars: { match: o.text, canonical: fix, reason: reason(group, fix, state) },
           fix: { edits: [{ start: o.start, end: o.end, text: fix }], applicability: applicability(group) },
           ...(group.severity ? { severity: group.severity } : {}),

@@ -2,6 +2,7 @@
 // to a file or sent between machines, and the reduce step's state saved and reused.
 import type { Category, Severity } from '../engine/types.js';
 import type { KeyTables } from './keys.js';
+import type { LocatedSpan } from '../engine/corpus.js';
 
 export type EntityType = 'person' | 'place' | 'organisation';
 
@@ -29,18 +30,8 @@ export interface NameOptions extends KeyTables {
   similarity: number;
 }
 
-/** One place a name form occurs in a document. Positions are enough to build a finding without the text. */
-export interface Occurrence {
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** The text as written (a form with its original spacing) and the characters either side. */
-  text: string;
-  before: string;
-  after: string;
+/** One place a name form occurs in a document: enough to build a finding without the text. */
+export interface Occurrence extends LocatedSpan {
   /** The first word of a sentence, whose capital says nothing about how the name is written (Von der Leyen). */
   sentenceStart?: true;
 }
