@@ -221,6 +221,8 @@ describe('trusted documents', () => {
   writeFileSync(join(dir, 'wire', 'a.txt'), 'Bakhytzhan Sagintayev spoke in Astana on Monday.\n');
   writeFileSync(join(dir, 'mt', 'b.txt'), 'Bakhytzhan Sagintaev said the talks would go on.\n');
   writeFileSync(join(dir, 'mt', 'c.txt'), 'Later, Bakhytzhan Sagintaev left for Moscow.\n');
+  writeFileSync(join(dir, 'mt', 'd.txt'), 'Bakhytzhan Sagintayev was quoted in the evening.\n');
+  writeFileSync(join(dir, 'mt', 'e.txt'), 'A statement by Bakhytzhan Sagintaev followed.\n');
 
   it('without trust, the form of most documents wins', () => {
     const files = lintJson(['--no-config', join(dir, 'wire'), join(dir, 'mt')]);
@@ -232,10 +234,10 @@ describe('trusted documents', () => {
     writeFileSync(join(dir, 'mtaudit.config.yaml'), 'trusted: ["wire/**"]\n');
     const r = mtaudit(['lint', '--format', 'json', 'wire', 'mt'], { cwd: dir });
     const findings = (JSON.parse(r.stdout).files as { findings: Finding[] }[]).flatMap((x) => x.findings).filter((x) => x.ruleId === 'names.consistency');
-    expect(findings).toHaveLength(2);
+    expect(findings).toHaveLength(3); // b, c and e, although the batch writes Sagintaev more often
     for (const f of findings) {
       expect(f.fix).toMatchObject({ applicability: 'unsafe', edits: [{ text: 'Bakhytzhan Sagintayev' }] });
-      expect(f.message).toContain('as written in trusted document wire/a.txt');
+      expect(f.message).toContain('as written in trusted document wire/a.txt)');
     }
   });
 
@@ -282,6 +284,25 @@ describe('name entries: exceptions', () => {
     const result = await parseRuleSource('places.yaml', source);
     expect(result).toBeInstanceOf(Error);
     expect((result as Error).message).toMatch(/^places\.yaml:\d+:\d+: exception "beef stew" contains neither the canonical form nor a variant$/);
+  });
+});
+
+describe('mtaudit names: options and errors', () => {
+  it('--all also lists groups whose forms a rule all accepts', () => {
+    const plain = JSON.parse(mtaudit(['names', '--json', CORPUS]).stdout).groups as { canonical: string }[];
+    const all = JSON.parse(mtaudit(['names', '--json', '--all', CORPUS]).stdout).groups as { canonical: string; forms: { status: string }[] }[];
+    expect(all.length).toBeGreaterThan(plain.length);
+    for (const g of all.filter((x) => !plain.some((p) => p.canonical === x.canonical))) expect(g.forms.every((f) => f.status !== 'variant')).toBe(true);
+  });
+
+  it('with names.consistency turned off, lint does not compare names and names says why it cannot run', () => {
+    const dir = tempDir('mtaudit-off-');
+    writeFileSync(join(dir, 'mtaudit.config.yaml'), 'rules:\n  names.consistency: off\n');
+    const files = JSON.parse(mtaudit(['lint', '--format', 'json', CORPUS], { cwd: dir }).stdout).files as { findings: Finding[] }[];
+    expect(files.flatMap((f) => f.findings).filter((f) => f.ruleId === 'names.consistency')).toEqual([]);
+    const r = mtaudit(['names', CORPUS], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mtaudit: no enabled rule runs the name-consistency check/)]);
   });
 });
 

@@ -49,9 +49,11 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
         }
       }
     });
+    const trusted = new Set(entries.flatMap((e, d) => (e.trusted ? [d] : [])));
     return this.grouper.group(
       [...stats.values()],
       entries.map((e) => e.path),
+      trusted,
     );
   }
 
@@ -114,7 +116,7 @@ export function reason(group: NameGroup, fix: string, state: NameState): string 
     case 'rule':
       return `the spelling of rule ${group.rule}${where ? `; used in ${where}` : ''}`;
     case 'trusted':
-      return `as written in trusted ${seen && seen.documents.length > 1 ? 'documents' : 'document'} ${where}`;
+      return `as written in trusted ${(seen?.trusted?.length ?? 0) > 1 ? 'documents' : 'document'} ${listDocuments(seen?.trusted ?? [])}`;
     case 'frequency':
       return `the most common form, in ${seen?.documents.length ?? 0} of ${state.documents} documents: ${where}`;
     case 'tie':

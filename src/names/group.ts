@@ -52,7 +52,7 @@ export class NameGrouper {
   }
 
   /** Groups the corpus's forms; `paths` names the documents (by index) in the state. */
-  group(stats: FormStats[], paths: readonly string[]): NameState {
+  group(stats: FormStats[], paths: readonly string[], trusted: ReadonlySet<number> = new Set()): NameState {
     const infos = stats.map((s) => this.comparer.describe(s.form));
     const bindings: (Binding | null | 'ambiguous')[] = stats.map((s, i) => this.bind(s.form, infos[i]!));
 
@@ -70,7 +70,15 @@ export class NameGrouper {
         .map((i): GroupForm => {
           const s = stats[i]!;
           const status = s.form === canonical ? 'canonical' : accepted(i) ? 'accepted' : 'variant';
-          return { form: s.form, status, ...(status === 'variant' ? { fix: fixFor(i) } : {}), mentions: s.mentions, documents: s.documents.map((d) => paths[d]!) };
+          const inTrusted = s.documents.filter((d) => trusted.has(d)).map((d) => paths[d]!);
+          return {
+            form: s.form,
+            status,
+            ...(status === 'variant' ? { fix: fixFor(i) } : {}),
+            mentions: s.mentions,
+            documents: s.documents.map((d) => paths[d]!),
+            ...(inTrusted.length ? { trusted: inTrusted } : {}),
+          };
         })
         .sort(formOrder);
 

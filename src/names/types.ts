@@ -55,6 +55,8 @@ export interface GroupForm {
   fix?: string;
   mentions: number;
   documents: string[];
+  /** The documents among them marked trusted in the configuration. */
+  trusted?: string[];
   /** Longer names in which this variant is the only name word (Kizilzhar Police Department): fixed there too. */
   within?: string[];
 }
