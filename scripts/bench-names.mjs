@@ -60,6 +60,7 @@ linter.findings('Warm-up: Kassym-Jomart Tokayev.');
 let t = performance.now();
 const mapped = texts.map((text, i) => linter.map({ path: `article-${i}.txt`, text, format: 'text', origin: { kind: 'stdin' } }));
 const mapSeconds = (performance.now() - t) / 1000;
+if (process.env.BENCH_SAVE) (await import("node:fs")).writeFileSync(process.env.BENCH_SAVE, JSON.stringify(mapped));
 t = performance.now();
 const states = linter.reduce(mapped);
 const reduceSeconds = (performance.now() - t) / 1000;

@@ -109,10 +109,11 @@ export class NameGrouper {
     for (const { group } of clusterGroups) groups.push(group);
     this.findEmbedded(groups, stats, bindings);
 
-    return {
-      documents: paths.length,
-      groups: groups.filter((g) => g.forms.length > 1 || g.forms.some((f) => f.status === 'variant')).sort(groupOrder),
-    };
+    const shown = groups.filter((g) => g.forms.length > 1 || g.forms.some((f) => f.status === 'variant'));
+    const spread = new Map(shown.map((g) => [g, new Set(g.forms.flatMap((f) => f.documents)).size]));
+    // Names in the most documents first.
+    shown.sort((a, b) => spread.get(b)! - spread.get(a)! || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
+    return { documents: paths.length, groups: shown };
   }
 
   /** The registry entry a form belongs to: null when none, 'ambiguous' when the registry lists it twice. */
@@ -272,11 +273,6 @@ const STATUS_ORDER = { canonical: 0, accepted: 1, variant: 2 } as const;
 
 function formOrder(a: GroupForm, b: GroupForm): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.documents.length - a.documents.length || b.mentions - a.mentions || (a.form < b.form ? -1 : 1);
-}
-
-function groupOrder(a: NameGroup, b: NameGroup): number {
-  const docs = (g: NameGroup) => new Set(g.forms.flatMap((f) => f.documents)).size;
-  return docs(b) - docs(a) || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0);
 }
 
 function sourceRank(source: CanonicalSource): number {
