@@ -78,3 +78,18 @@ describe('rule file errors', () => {
     expect(errors.map((e) => e.message)).toEqual([`${join(dir, 'two.yaml')}:1:1: duplicate rule id "demo.rule" (also defined in ${join(dir, 'one.yaml')})`]);
   });
 });
+
+describe('backtracking check', () => {
+  it.each([
+    ['(a+)+$', true],
+    ['(a*)*b', true],
+    ['(\\w+\\s?)*x', true],
+    ['(?:a|aa)+$', false],
+    ['^(?:burs?-)?[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}){1,4}$', false],
+    ['(?:-[a-z-]{2,5})*$', true],
+    ['(?:,\\s*\\w+)*', false],
+    ['(?:x.+)*y', true],
+  ])('%s risky: %s', (source, risky) => {
+    expect(backtrackingRisk(source) !== null).toBe(risky);
+  });
+});

@@ -94,7 +94,8 @@ function analyzeChunk(
       start = found === -1 || found > chunkEnd ? start : found;
     }
     const end = text.startsWith(value, start) ? start + value.length : nextBoundary(text, start, chunkEnd);
-    tokens.push({ index: base + i, start, end, text: text.slice(start, end), pos: tags[i]!, type: types[i]!, sentence: -1 });
+    const tokenText = text.slice(start, end);
+    tokens.push({ index: base + i, start, end, text: tokenText, lower: tokenText.toLowerCase(), pos: tags[i]!, type: types[i]!, sentence: -1 });
     offset = end;
   }
 

@@ -6,6 +6,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** The text in lower case, computed once for every check that compares words. */
+  lower: string;
   /** Universal POS tag from wink-nlp (NOUN, PROPN, VERB, ADP, PUNCT, SPACE, ...). */
   pos: string;
   /** wink-nlp token type: word, punctuation, number, emoji, tabCRLF, ... */

@@ -88,12 +88,22 @@ async function* walk(dir: string, seen: Set<string>, options: ReadOptions): Asyn
   }
 }
 
-/** Reads every document behind the given paths, one at a time. */
+/** Files read ahead of the one being checked, so the disk works while the linter does. */
+const READ_AHEAD = 8;
+
+/** Reads every document behind the given paths, in order, a few files ahead of the consumer. */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const pending: Promise<InputItem[]>[] = [];
+  const collect = async (file: string) => {
+    const items: InputItem[] = [];
+    for await (const item of readFileDocuments(file, options)) items.push(item);
+    return items;
+  };
   for await (const item of listInputFiles(paths, options)) {
-    if ('file' in item) yield* readFileDocuments(item.file, options);
-    else yield item;
+    pending.push('file' in item ? collect(item.file) : Promise.resolve([item]));
+    if (pending.length >= READ_AHEAD) yield* await pending.shift()!;
   }
+  while (pending.length) yield* await pending.shift()!;
 }
 
 export async function* readFileDocuments(file: string, options: ReadOptions = {}): AsyncGenerator<InputItem> {

@@ -153,7 +153,7 @@ export class Linter {
       if (detection) raw.push({ rule, detection });
     }
     for (const rule of this.rules) {
-      if (!rule.check) continue;
+      if (!rule.check || (rule.prefilter && !rule.prefilter(text))) continue;
       for (const detection of rule.check(context)) raw.push({ rule, detection });
     }
     return finalize(raw.map(({ rule, detection }) => this.toFinding(rule, detection, text, lines)).filter((f): f is Finding => f !== null));

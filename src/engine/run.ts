@@ -14,7 +14,9 @@ export type FindingFilter = (finding: Finding, document: SourceDocument) => bool
 /** A document as the pipeline reports it; `text` is there when streaming or when asked for (keepTexts). */
 export type DocumentInfo = Omit<SourceDocument, 'text'> & { text?: string };
 
-export type LintEvent = { type: 'document'; document: DocumentInfo; result: DocumentResult } | { type: 'problem'; problem: InputProblem };
+export type LintEvent<Document extends DocumentInfo = DocumentInfo> =
+  | { type: 'document'; document: Document; result: DocumentResult }
+  | { type: 'problem'; problem: InputProblem };
 
 export interface RunOptions {
   filters?: FindingFilter[];
@@ -22,6 +24,8 @@ export interface RunOptions {
   keepTexts?: boolean;
 }
 
+export function lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions & { keepTexts: true }): AsyncGenerator<LintEvent<SourceDocument>>;
+export function lintStream(items: AsyncIterable<InputItem>, linter: Linter, options?: RunOptions): AsyncGenerator<LintEvent>;
 export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions = {}): AsyncGenerator<LintEvent> {
   if (!linter.hasCorpusChecks) {
     for await (const item of items) {

@@ -8,6 +8,8 @@ import { parseLocatedYaml } from '../yaml/located.js';
 import { LocatedError } from '../errors.js';
 import { compileSchema, explainSchemaErrors } from './schema.js';
 import { compileRule } from './kinds/index.js';
+import { RuleCache } from './cache.js';
+import { createHash } from 'node:crypto';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from './types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,10 +43,11 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
   const rules: CompiledRule[] = [];
   const errors: RuleLoadError[] = [];
   const seen = new Map<string, string>();
+  const cache = await RuleCache.open(PACKAGE_ROOT, await cacheKey());
   for (const source of sources) {
     const files = await ruleFiles(source, errors);
     for (const file of files) {
-      const result = await loadRuleFile(file);
+      const result = await loadRuleFile(file, cache);
       if (result instanceof RuleLoadError) {
         errors.push(result);
         continue;
@@ -58,7 +61,14 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
       rules.push(result.rule);
     }
   }
+  await cache.save();
   return { rules, errors };
+}
+
+/** Cached definitions are valid for one schema and one mtaudit version. */
+async function cacheKey(): Promise<string> {
+  const [schema, pkg] = await Promise.all([readFile(RULE_SCHEMA_PATH, 'utf8'), readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')]);
+  return createHash('sha256').update(schema).update(pkg).digest('hex').slice(0, 16);
 }
 
 async function ruleFiles(source: string, errors: RuleLoadError[]): Promise<string[]> {
@@ -85,14 +95,24 @@ async function ruleFiles(source: string, errors: RuleLoadError[]): Promise<strin
   return out;
 }
 
-export async function loadRuleFile(file: string): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
+export async function loadRuleFile(file: string, cache?: RuleCache): Promise<{ rule: CompiledRule; idLine: number } | RuleLoadError> {
+  const cached = cache?.get(file);
+  if (cached) {
+    try {
+      return { rule: compileRule(cached.definition, file, { validated: true }), idLine: cached.idLine };
+    } catch {
+      // Compiled by an older mtaudit; parse the file again to report it properly.
+    }
+  }
   let source: string;
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
     return new RuleLoadError(file, 0, 0, `cannot read rule file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return parseRuleSource(file, source);
+  const result = await parseRuleSource(file, source);
+  if (!(result instanceof RuleLoadError)) cache?.set(file, result.rule.definition, result.idLine);
+  return result;
 }
 
 /** Parses and compiles one rule file's text; exported for tests and for rules given inline. */

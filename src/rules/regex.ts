@@ -19,7 +19,7 @@ export function compileUserRegex(source: string, flags: string, path: Definition
  * repeat ((a+)+, (a*)*, (a|a)+, (\w+\s?)*). Conservative: it may refuse a few safe patterns, never a hang.
  */
 export function backtrackingRisk(source: string): string | null {
-  const stack: { quantifiedInside: boolean; alternation: boolean }[] = [];
+  const stack: { start: number; quantifiedInside: boolean }[] = [];
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
@@ -36,18 +36,14 @@ export function backtrackingRisk(source: string): string | null {
       continue;
     }
     if (ch === '(') {
-      stack.push({ quantifiedInside: false, alternation: false });
-      continue;
-    }
-    if (ch === '|' && stack.length) {
-      stack[stack.length - 1]!.alternation = true;
+      stack.push({ start: i + 1, quantifiedInside: false });
       continue;
     }
     if (ch === ')') {
       const group = stack.pop();
       const next = source[i + 1];
       const repeated = next === '*' || next === '+' || (next === '{' && /^\{\d+,\d*\}/.test(source.slice(i + 1)) && !/^\{\d+,\d{1,2}\}/.test(source.slice(i + 1)));
-      if (group && repeated && group.quantifiedInside) return 'a repeated group contains a repetition';
+      if (group && repeated && group.quantifiedInside && !anchoredIteration(source.slice(group.start, i))) return 'a repeated group contains a repetition';
       if (group && stack.length && (group.quantifiedInside || repeated)) stack[stack.length - 1]!.quantifiedInside = true;
       continue;
     }
@@ -55,4 +51,35 @@ export function backtrackingRisk(source: string): string | null {
     if (ch === '{' && stack.length && /^\{\d+,\d*\}/.test(source.slice(i))) stack[stack.length - 1]!.quantifiedInside = true;
   }
   return null;
+}
+
+/**
+ * True when each iteration of a group must start with a literal character that nothing else in the group can
+ * match ("-[a-z]{2,5}" in "(?:-[a-z]{2,5})*"): iterations then cannot overlap, so the repetition stays linear.
+ */
+function anchoredIteration(body: string): boolean {
+  const inner = body.replace(/^\?(?:[:=!]|<[=!]|<[\w]+>)/, '');
+  const first = /^(\\[^dDwWsSbBpPuxck0-9]|[^\\[(.|*+?{^$])(?![*+?{])/.exec(inner);
+  if (!first || inner.includes('|')) return false;
+  const literal = first[1]!.replace(/^\\/, '');
+  const rest = inner.slice(first[0].length);
+  // Anything in the rest that could also match the literal makes iterations ambiguous.
+  if (/\.|\\[DWS]|\[\^/.test(rest)) return false;
+  if (rest.replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').includes(literal)) return false;
+  for (const cls of rest.match(/\[[^\]]*\]/g) ?? []) if (classMayContain(cls, literal)) return false;
+  if (/\\[dws]/.test(rest) && /[\w\s]/.test(literal)) return false;
+  if (/\\p\{/i.test(rest) && /[\p{L}\p{N}]/u.test(literal)) return false;
+  return true;
+}
+
+function classMayContain(cls: string, ch: string): boolean {
+  const body = cls.slice(1, -1);
+  if (/\\[pPdDwWsS]/.test(body) && /[\p{L}\p{N}\s_]/u.test(ch)) return true;
+  // Ranges first (a-z), then single characters, escapes resolved.
+  const singles = body.replace(/(\\?.)-(\\?.)/g, (_whole, from: string, to: string) => {
+    const a = from.replace(/^\\/, '');
+    const b = to.replace(/^\\/, '');
+    return ch >= a && ch <= b ? ch : '';
+  });
+  return singles.replace(/\\(.)/g, '$1').includes(ch);
 }

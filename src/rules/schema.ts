@@ -4,10 +4,17 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DefinitionPath } from './types.js';
 
 const require = createRequire(import.meta.url);
-// ajv is CommonJS; its default export is the class.
-const Ajv = require('ajv') as typeof import('ajv').default;
 
-export const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// ajv takes a while to load; most runs read validated rules from the cache and never need it.
+let instance: import('ajv').default | undefined;
+function ajv(): import('ajv').default {
+  if (!instance) {
+    // ajv is CommonJS; its default export is the class.
+    const Ajv = require('ajv') as typeof import('ajv').default;
+    instance = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  }
+  return instance;
+}
 
 export interface SchemaProblem {
   path: DefinitionPath;
@@ -17,7 +24,7 @@ export interface SchemaProblem {
 }
 
 export function compileSchema(schema: object): ValidateFunction {
-  return ajv.compile(schema);
+  return ajv().compile(schema);
 }
 
 /** Picks the one error that says most precisely what is wrong, in words. */

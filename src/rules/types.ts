@@ -72,6 +72,11 @@ export interface CompiledRule {
   /** The parsed rule file, for tools that read kind-specific fields (name registry, docs). */
   definition: RuleDefinition;
   needs: AnalysisNeed;
+  /**
+   * A cheap test of the raw text: false means the rule cannot find anything in it, so its check (and the
+   * analysis it would need) is skipped for that document.
+   */
+  prefilter?(text: string): boolean;
   literals?: LiteralSpec[];
   onLiteral?(hit: LiteralHit, context: CheckContext): Detection | null;
   check?(context: CheckContext): Detection[];

@@ -23,9 +23,29 @@ export function scoreFindings(findings: Pick<Finding, 'severity' | 'category'>[]
 /** Words as the WMT studies count them: whitespace-separated tokens holding a letter or digit. */
 export function countWords(text: string): number {
   let count = 0;
-  for (const _ of text.matchAll(/[^\s]*[\p{L}\p{N}][^\s]*/gu)) count++;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+    }
+    if (counted) continue;
+    // ASCII letters and digits directly; anything else beyond ASCII through the Unicode classes.
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && ALNUM.test(text[i]!))) {
+      count++;
+      counted = true;
+    }
+  }
   return count;
 }
+
+const ALNUM = /[\p{L}\p{N}]/u;
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;

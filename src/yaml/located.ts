@@ -1,5 +1,10 @@
 // YAML parsed with positions, so errors found later (schema, compile) can point at a line and column.
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode } from 'yaml';
+
+// The YAML library loads only when a file must be parsed (validated rules come from a cache).
+let yaml: typeof import('yaml') | undefined;
+const require = createRequire(import.meta.url);
 
 export type YamlPath = (string | number)[];
 
@@ -15,8 +20,9 @@ export interface LocatedYaml {
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; line: number; column: number; message: string };
 
 export function parseLocatedYaml(source: string): LocatedYamlResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  yaml ??= require('yaml') as typeof import('yaml');
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -50,6 +56,7 @@ function offsetOf(doc: Document, path: YamlPath, at: 'value' | 'key'): number {
 }
 
 function keyNodeAt(doc: Document, path: YamlPath): YamlNode | undefined {
+  const { isMap, isPair, isScalar } = yaml!;
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const name = path[path.length - 1];

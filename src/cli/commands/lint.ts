@@ -10,6 +10,7 @@ import { evaluateGate } from '../../gate/gate.js';
 import type { FailOn } from '../../config/load.js';
 import { addRuleSourceOptions, defaultInputs, nonNegativeInteger, nonNegativeNumber, sizeOption, type RuleSourceOptions } from '../options.js';
 import { useColor } from '../terminal.js';
+import { DecisionStore, decisionsPath } from '../../review/decisions.js';
 
 interface LintOptions extends RuleSourceOptions {
   format: string;
@@ -42,7 +43,9 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const summary = new SummaryBuilder();
   const inputs = paths.length ? paths : defaultInputs();
   const documents = readDocuments(inputs, { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES });
-  for await (const event of lintStream(documents, linter)) {
+  // Findings rejected in `mtaudit review` are not reported again.
+  const rejected = DecisionStore.load(decisionsPath(config)).filter();
+  for await (const event of lintStream(documents, linter, { filters: [rejected] })) {
     if (event.type === 'problem') {
       process.stderr.write(`mtaudit: ${formatProblem(event.problem)}\n`);
       summary.addProblem();

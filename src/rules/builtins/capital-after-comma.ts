@@ -18,8 +18,9 @@ export default defineBuiltin<Options>({
         const word = m[1]!;
         if (!words.has(word.toLowerCase())) continue;
         const next = (m[2] ?? '').trim();
-        // "The" opening a name ("; The Hague", ", The New York Times") is written with a capital.
-        if (word === 'The' && /^\p{Lu}\p{Ll}/u.test(next)) continue;
+        // Followed by another capitalised word, it opens a name ("; The Hague") or belongs to a title set in
+        // Title Case ("Fantasy for Piano, Chorus, And Orchestra").
+        if (/^\p{Lu}\p{Ll}/u.test(next)) continue;
         const start = m.index + m[0].length - word.length;
         const end = start + word.length;
         const fix = decapitalize(word);

@@ -29,8 +29,10 @@ export default defineBuiltin<Options>({
       for (const m of matches(regex, text)) {
         const word = m[1]!;
         if (ambiguous.has(word)) {
-          const numberBefore = /\d[ \t]+$/u.test(text.slice(Math.max(0, m.index - 8), m.index));
-          const numberAfter = /^[ \t]+\d/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+          // "5 march." and "march 2022" are dates; "pages 8 to 14 may help" is not.
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+          const numberBefore = /(?<![\d.,])\d{1,2}[ \t]+$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) && !/^[ \t]+\p{L}/u.test(after);
+          const numberAfter = /^[ \t]+\d/u.test(after);
           if (!numberBefore && !numberAfter) continue;
         }
         const start = m.index;

@@ -15,6 +15,7 @@ export default defineBuiltin<Options>({
     const speechVerbs = wordSet(options.speechVerbs);
     return (context) => {
       const out: Detection[] = [];
+      if (!context.text.includes('“') && !context.text.includes('”')) return out;
       for (const paragraph of context.lines.paragraphs) {
         // A quotation may run over several paragraphs; each paragraph is read on its own.
         for (const line of context.lines.lines.slice(paragraph.firstLine, paragraph.lastLine + 1)) {
@@ -29,6 +30,12 @@ export default defineBuiltin<Options>({
 function scanLine(text: string, from: number, to: number, speechVerbs: Set<string>, out: Detection[]): void {
   let open = false;
   for (let i = from; i < to; i++) {
+    // Jump from quote mark to quote mark.
+    const nextOpen = text.indexOf('“', i);
+    const nextClose = text.indexOf('”', i);
+    const next = Math.min(nextOpen === -1 ? Infinity : nextOpen, nextClose === -1 ? Infinity : nextClose);
+    if (next >= to) return;
+    i = next;
     const ch = text[i];
     if (ch === '”') {
       if (open) {

@@ -37,6 +37,14 @@ export default defineBuiltin<Options>({
     },
     additionalProperties: false,
   },
+  // Without a capitalised function word right after a lower-case word there is nothing to find (and no need to tag).
+  prefilter: (options) => {
+    if (options.verbTriggers) return () => true;
+    const words = options.functionWords.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+    if (words.length === 0) return () => false;
+    const regex = new RegExp(`\\p{Ll}[ \\t\\u00a0]+(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+    return (text) => regex.test(text);
+  },
   defaults: { functionWords: [], verbTriggers: true, namingWords: [], theNames: [], publicationWords: [], neverTrigger: [], maxLinkWords: 5 },
   create: (options) => {
     const functionWords = wordSet(options.functionWords);
@@ -44,6 +52,7 @@ export default defineBuiltin<Options>({
     const theNames = options.theNames.map((n) => n.toLowerCase());
     const publicationWords = wordSet(options.publicationWords);
     const neverTrigger = wordSet(options.neverTrigger);
+    const joiners = wordSet(['and', 'or', 'of', '&', "'s", '’s']);
 
     const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type === 'word';
     const isLowerWord = (t: Token | undefined) => isWord(t) && wordCase(t.text) === 'lower';
@@ -58,14 +67,27 @@ export default defineBuiltin<Options>({
       return theNames.some((n) => joined === n || joined.startsWith(`${n} `)) || publicationWords.has(run[run.length - 1]!);
     };
 
-    const isTrigger = (tokens: Token[], i: number, end: number): boolean => {
+    /**
+     * 'alone': the capital is a splice by itself ("onslaught The presidential palace"). 'paired': the next word is
+     * capitalised too, so this may open a name ("told The Constitution", "at The Mayfair"); it counts only when
+     * the start of the link text is also visible before it ("Ask for help The Collective …").
+     */
+    const trigger = (tokens: Token[], i: number, end: number): 'alone' | 'paired' | null => {
       const token = tokens[i]!;
-      const lower = token.text.toLowerCase();
-      if (!isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return false;
+      const lower = token.lower;
+      if (!isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return null;
       const previous = tokens[i - 1];
-      if (!isLowerWord(previous) || namingWords.has(previous!.text.toLowerCase())) return false;
-      if (functionWords.has(lower)) return !(lower === 'the' && opensName(tokens, i, end));
-      return options.verbTriggers && (token.pos === 'VERB' || token.pos === 'AUX') && isLowerWord(tokens[i + 1]);
+      if (!isLowerWord(previous) || namingWords.has(previous!.text.toLowerCase())) return null;
+      const next = tokens[i + 1];
+      const nameFollows = isWord(next) && /^\p{Lu}/u.test(next.text);
+      if (functionWords.has(lower)) {
+        if (lower === 'the' && opensName(tokens, i, end)) return null;
+        if (!nameFollows) return 'alone';
+        // "Art Blakey and The Jazz Messengers", "the Battle of The Little Big Horn": one name joined to another.
+        return joiners.has(previous!.text.toLowerCase()) ? null : 'paired';
+      }
+      if (options.verbTriggers && (token.pos === 'VERB' || token.pos === 'AUX') && isLowerWord(next)) return 'alone';
+      return null;
     };
 
     return (context) => {
@@ -75,16 +97,19 @@ export default defineBuiltin<Options>({
       for (const sentence of analysis.sentences) {
         if (looksLikeHeadline(tokens, sentence.firstToken, sentence.endToken, functionWords)) continue;
         for (let i = sentence.firstToken + 1; i < sentence.endToken; i++) {
-          if (!isTrigger(tokens, i, sentence.endToken)) continue;
+          const kind = trigger(tokens, i, sentence.endToken);
+          if (!kind) continue;
           let first = i;
           // Reach back to the capitalised word where the link text began ("take Severe measures In").
+          // Link text starts lower-case after its first word ("Severe measures"); "Art Blakey" is a name.
           for (let k = i - 1; k > sentence.firstToken && i - k <= options.maxLinkWords; k--) {
             if (!isWord(tokens[k])) break;
-            if (isTitleWord(tokens[k]) && isLowerWord(tokens[k - 1])) {
+            if (isTitleWord(tokens[k]) && isLowerWord(tokens[k - 1]) && isLowerWord(tokens[k + 1])) {
               first = k;
               break;
             }
           }
+          if (kind === 'paired' && first === i) continue;
           const last = spans[spans.length - 1];
           if (last && first <= last[1]) last[1] = i;
           else spans.push([first, i]);

@@ -13,6 +13,8 @@ export interface BuiltinCheck<Options extends object = Record<string, unknown>> 
   optionsSchema: object;
   defaults: Options;
   create(options: Options): (context: CheckContext) => Detection[];
+  /** Optional cheap test of the raw text: false skips the check (and the analysis it needs) for that text. */
+  prefilter?(options: Options): (text: string) => boolean;
 }
 
 /**
@@ -41,12 +43,18 @@ export function wordSet(words: readonly string[]): Set<string> {
   return new Set(words.map((w) => w.toLowerCase()));
 }
 
-/** Global regex matches with their index, for checks that scan the raw text. */
-export function* matches(regex: RegExp, text: string): Generator<RegExpExecArray> {
-  const re = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
+/**
+ * Every match of a global regex in a text. The regex object is reused across calls (checks compile theirs
+ * once), so the whole result is collected before returning: no other scan can move lastIndex meanwhile.
+ */
+export function matches(regex: RegExp, text: string): RegExpExecArray[] {
+  if (!regex.global) throw new Error('matches() needs a global regex');
+  const out: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    yield m;
-    if (m[0] === '') re.lastIndex++;
+  while ((m = regex.exec(text)) !== null) {
+    out.push(m);
+    if (m[0] === '') regex.lastIndex++;
   }
+  return out;
 }

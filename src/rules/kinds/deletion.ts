@@ -8,7 +8,11 @@ export function deleteLines(index: LineIndex, first: number, last: number): Edit
   const firstLine = lines[first]!;
   const lastLine = lines[last]!;
   const wholeParagraph = (first === 0 || lines[first - 1]!.blank) && (last === lines.length - 1 || lines[last + 1]!.blank);
-  if (!wholeParagraph) return { start: firstLine.start, end: lastLine.next, text: '' };
+  if (!wholeParagraph) {
+    // The text's last line has no line break of its own: take the one before it instead.
+    if (lastLine.next === lastLine.end && first > 0) return { start: lines[first - 1]!.end, end: lastLine.end, text: '' };
+    return { start: firstLine.start, end: lastLine.next, text: '' };
+  }
   // Next paragraph: delete up to its first line, so one separator remains between neighbours.
   let next = last + 1;
   while (next < lines.length && lines[next]!.blank) next++;

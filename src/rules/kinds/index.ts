@@ -5,7 +5,12 @@ import { compileBoilerplateRule } from './boilerplate.js';
 import { compilePatternRule } from './pattern.js';
 import { compileBuiltinRule } from './builtin.js';
 
-type KindCompiler = (definition: RuleDefinition, base: CompiledRule) => CompiledRule;
+type KindCompiler = (definition: RuleDefinition, base: CompiledRule, options: CompileOptions) => CompiledRule;
+
+export interface CompileOptions {
+  /** The definition passed every check before (it comes from the rule cache): skip re-validation. */
+  validated?: boolean;
+}
 
 const KINDS: Record<RuleKind, KindCompiler> = {
   phrase: compilePhraseRule,
@@ -15,7 +20,7 @@ const KINDS: Record<RuleKind, KindCompiler> = {
   builtin: compileBuiltinRule,
 };
 
-export function compileRule(definition: RuleDefinition, file: string): CompiledRule {
+export function compileRule(definition: RuleDefinition, file: string, options: CompileOptions = {}): CompiledRule {
   const base: CompiledRule = {
     id: definition.id,
     kind: definition.kind,
@@ -30,5 +35,5 @@ export function compileRule(definition: RuleDefinition, file: string): CompiledR
     definition,
     needs: 'none',
   };
-  return KINDS[definition.kind](definition, base);
+  return KINDS[definition.kind](definition, base, options);
 }

@@ -28,7 +28,7 @@ export function compileConstraint(c: TokenConstraint, path: DefinitionPath): Tok
   }
   if (c.lower !== undefined) {
     const set = new Set(list(c.lower).map((s) => s.toLowerCase()));
-    tests.push((t) => set.has(t.text.toLowerCase()));
+    tests.push((t) => set.has(t.lower));
   }
   if (c.regex !== undefined) {
     const re = compileUserRegex(`^(?:${c.regex})$`, '', [...path, 'regex']);
@@ -54,7 +54,10 @@ export function compileConstraint(c: TokenConstraint, path: DefinitionPath): Tok
     const inner = compileConstraint(c.not, [...path, 'not']);
     tests.push((t, a, text) => !inner(t, a, text));
   }
-  return (t, a, text) => tests.every((test) => test(t, a, text));
+  return (t, a, text) => {
+    for (const test of tests) if (!test(t, a, text)) return false;
+    return true;
+  };
 }
 
 export function compilePatternRule(definition: RuleDefinition, base: CompiledRule): CompiledRule {
@@ -74,6 +77,7 @@ export function compilePatternRule(definition: RuleDefinition, base: CompiledRul
   return {
     ...base,
     needs: 'tokens',
+    prefilter: patternPrefilter(elements),
     check(context) {
       const analysis = context.analysis();
       const { tokens } = analysis;
@@ -104,4 +108,20 @@ function fillTokens(template: string, tokens: Token[]): string {
     if (filter === 'title') return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
     return text;
   });
+}
+
+/**
+ * A pattern with an element that allows only certain words can match only texts that hold one of them:
+ * test for the rarest such element (the smallest word list) before tagging the text.
+ */
+function patternPrefilter(elements: TokenConstraint[]): ((text: string) => boolean) | undefined {
+  let best: string[] | undefined;
+  for (const c of elements) {
+    const words = c.lower !== undefined ? list(c.lower) : c.text !== undefined ? list(c.text) : undefined;
+    if (words && (!best || words.length < best.length)) best = words;
+  }
+  if (!best) return undefined;
+  // A substring test: permissive (it may let a text through for nothing), never wrong.
+  const regex = new RegExp(best.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'iu');
+  return (text) => regex.test(text);
 }

@@ -1,0 +1,37 @@
+// Words left in the source script: Cyrillic, Chinese, Arabic and other non-Latin letters in English text.
+import { defineBuiltin, matches, stringList } from './types.js';
+
+interface Options {
+  /** Unicode script names (Script= values) that English news does not use in running text. */
+  scripts: string[];
+  /** Shortest run of letters reported (single Greek letters in science copy are fine). */
+  minLetters: number;
+  /** Leave the original given in parentheses after an English name (“Almaty (Алматы)”). */
+  allowInParentheses: boolean;
+}
+
+export default defineBuiltin<Options>({
+  needs: 'none',
+  optionsSchema: {
+    type: 'object',
+    properties: { scripts: stringList, minLetters: { type: 'integer', minimum: 1 }, allowInParentheses: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  defaults: { scripts: [], minLetters: 2, allowInParentheses: true },
+  create: (options) => {
+    if (options.scripts.length === 0) return () => [];
+    const letter = `[${options.scripts.map((s) => `\\p{Script=${s}}`).join('')}]`;
+    // A run of such letters, possibly several words long (spaces and light punctuation between them).
+    const regex = new RegExp(`${letter}(?:[\\p{M}\\p{N}]|${letter})*(?:[ \\u00a0·,'’-]+${letter}(?:[\\p{M}\\p{N}]|${letter})*)*`, 'gu');
+    const counter = new RegExp(letter, 'gu');
+    return (context) => {
+      const out = [];
+      for (const m of matches(regex, context.text)) {
+        if ((m[0].match(counter)?.length ?? 0) < options.minLetters) continue;
+        if (options.allowInParentheses && /\([ \u00a0]*$/.test(context.text.slice(Math.max(0, m.index - 3), m.index))) continue;
+        out.push({ start: m.index, end: m.index + m[0].length, fix: null });
+      }
+      return out;
+    };
+  },
+});
