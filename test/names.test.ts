@@ -265,6 +265,13 @@ describe('within one document', () => {
     expect(f!.message).toContain('the spelling of rule names.heads-of-state-and-government');
   });
 
+  it('a given name spelled differently before a surname the registry accepts is one name with it', () => {
+    const text = 'Talks with Qassym-Dzhomart Tokayev resumed.';
+    const [f] = linter.findings(text).filter((x) => x.ruleId === 'names.consistency');
+    expect(text.slice(f!.range.start, f!.range.end)).toBe('Qassym-Dzhomart Tokayev');
+    expect(f!.fix).toMatchObject({ applicability: 'safe', edits: [{ text: 'Kassym-Jomart Tokayev' }] });
+  });
+
   it('a tie is only a suggestion', () => {
     const text = 'Marat Zhumabekov arrived, and Marat Jumabekov left.';
     const [f] = linter.findings(text).filter((x) => x.ruleId === 'names.consistency');

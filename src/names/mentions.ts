@@ -21,8 +21,13 @@ export class MentionFinder {
     private readonly registry: Registry,
     options: Pick<NameOptions, 'stopWords' | 'titles' | 'particles'>,
   ) {
+    // A person's one-word form (a surname: Tokayev) is left to the proper-noun runs, so a given name written
+    // before it stays part of the name (Qassym-Dzhomart Tokayev, a spelling no rule lists).
     const specs: LiteralSpec[] = [];
-    for (const [form, entities] of registry.byForm) specs.push({ text: form, caseSensitive: true, data: entities });
+    for (const [form, entities] of registry.byForm) {
+      if (/^[\p{L}\p{M}'’]+$/u.test(form) && entities.every((e) => e.type === 'person')) continue;
+      specs.push({ text: form, caseSensitive: true, data: entities });
+    }
     this.matcher = new LiteralMatcher(specs);
     this.stopWords = new Set([...options.stopWords, ...options.titles].map((w) => w.toLowerCase()));
     this.particles = new Set(options.particles.map((w) => w.toLowerCase()));
