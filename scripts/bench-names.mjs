@@ -3,6 +3,7 @@
 // 10,000) that mention invented people and places, a quarter of the mentions in another transliteration,
 // then times the map step (wink-nlp analysis and mention finding), the reduce step (grouping and canonical
 // choice) and the report step. Run `npm run build` first; usage: node scripts/bench-names.mjs [articles]
+// (or npm run bench:names). BENCH_DEBUG=1 prints the largest groups; BENCH_SAVE=FILE saves the map output.
 import { performance } from 'node:perf_hooks';
 import { loadRules } from '../dist/rules/load.js';
 import { Linter } from '../dist/engine/linter.js';
