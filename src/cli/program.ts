@@ -5,6 +5,7 @@ import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerEval } from './commands/eval.js';
 import { registerReview } from './commands/review.js';
+import { registerNames } from './commands/names.js';
 import { readPackageVersion } from './version.js';
 
 export interface CommandResult {
@@ -29,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
   registerRules(program, setExit);
   registerEval(program, setExit);
   registerReview(program, setExit);
+  registerNames(program, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
 
   try {

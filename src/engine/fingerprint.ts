@@ -2,8 +2,7 @@
 // around it (not offsets or line numbers). Used by review decisions and baselines.
 import { createHash } from 'node:crypto';
 import type { Finding } from './types.js';
-
-const CONTEXT = 32;
+import { CONTEXT_CHARS as CONTEXT } from './corpus.js';
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

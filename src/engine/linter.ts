@@ -9,6 +9,7 @@ import { fillTemplate } from '../text/template.js';
 import { LiteralMatcher } from './literal-matcher.js';
 import type { Detection, Finding, Severity } from './types.js';
 import { countWords, scoreFindings, type Score } from '../score/penalty.js';
+import type { CorpusCheck, CorpusDetection, CorpusEntry } from './corpus.js';
 
 export interface DocumentResult {
   path: string;
@@ -20,12 +21,41 @@ export interface DocumentResult {
 export interface LinterOptions {
   /** Severity overrides by rule id (from the configuration). */
   severity?: Record<string, Severity>;
+  /** Documents whose spellings win in corpus checks (the configuration's `trusted:` globs). */
+  trusted?: (path: string) => boolean;
+}
+
+/**
+ * One document after the map step: its document-level result and one summary per corpus check.
+ * JSON-serialisable and free of the text, so it can be held until the reduce step or sent elsewhere.
+ */
+export interface MappedDocument {
+  result: DocumentResult;
+  trusted: boolean;
+  summaries: unknown[];
+}
+
+/** A corpus finding with the text it flags and its surroundings, since the document text is not at hand. */
+export interface LocatedCorpusFinding {
+  finding: Finding;
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** The reduce step's output: one state per corpus check, in the linter's order. */
+export type CorpusStates = unknown[];
+
+interface LoadedCorpusCheck {
+  rule: CompiledRule;
+  check: CorpusCheck;
 }
 
 export class Linter {
   private readonly rules: CompiledRule[];
   private readonly matcher: LiteralMatcher;
   private readonly literalOwners: Map<unknown, CompiledRule>;
+  private readonly corpusChecks: LoadedCorpusCheck[];
   readonly needsAnalysis: boolean;
 
   constructor(
@@ -44,23 +74,86 @@ export class Linter {
     }
     this.matcher = new LiteralMatcher(specs);
     this.needsAnalysis = this.rules.some((r) => r.needs !== 'none');
+    this.corpusChecks = this.rules.filter((r) => r.corpus).map((rule) => ({ rule, check: rule.corpus!(this.rules) }));
+  }
+
+  /** True when a loaded rule needs the whole batch: results must then wait for the reduce step. */
+  get hasCorpusChecks(): boolean {
+    return this.corpusChecks.length > 0;
+  }
+
+  /** The corpus check of a rule (for commands that show a check's state, like `mtaudit names`). */
+  corpusCheckIndex(ruleId: string): number {
+    return this.corpusChecks.findIndex((c) => c.rule.id === ruleId);
   }
 
   get ruleCount(): number {
     return this.rules.length;
   }
 
-  /** `findings` skips the checks when the caller already has this text's findings (the fixer does). */
-  lint(document: SourceDocument, findings = this.findings(document.text, document.format, document.path)): DocumentResult {
-    const words = countWords(document.text);
-    return { path: document.path, words, findings, score: scoreFindings(findings, words) };
+  /**
+   * One document on its own: document checks, then the corpus checks over a corpus of this one document.
+   * `findings` skips the checks when the caller already has this text's findings (the fixer does); with corpus
+   * checks loaded the document is mapped again, since their summaries need the checks' context.
+   */
+  lint(document: SourceDocument, findings?: Finding[]): DocumentResult {
+    if (findings && !this.hasCorpusChecks) {
+      const words = countWords(document.text);
+      return { path: document.path, words, findings, score: scoreFindings(findings, words) };
+    }
+    const mapped = this.map(document);
+    return this.withCorpusFindings(mapped, this.reduce([mapped], [document.path]), document.path);
   }
 
-  /** Findings for one text, sorted by position. */
+  /** Findings for one text on its own, sorted by position. */
   findings(text: string, format: SourceDocument['format'] = 'text', path = '<text>'): Finding[] {
+    return this.lint({ path, text, format, origin: { kind: 'stdin' } }).findings;
+  }
+
+  /** The map step: document-level findings plus each corpus check's summary of the document. */
+  map(document: SourceDocument): MappedDocument {
+    const { path, text, format } = document;
     const lines = new LineIndex(text);
     let analysis: Analysis | undefined;
     const context: CheckContext = { path, text, format, lines, analysis: () => (analysis ??= analyze(text, format)) };
+    const findings = this.documentFindings(context);
+    const words = countWords(text);
+    return {
+      result: { path, words, findings, score: scoreFindings(findings, words) },
+      trusted: this.options.trusted?.(path) ?? false,
+      summaries: this.corpusChecks.map(({ check }) => check.map(context, findings)),
+    };
+  }
+
+  /** The reduce step over mapped documents in input order (paths given separately when results were filtered). */
+  reduce(documents: readonly MappedDocument[], paths: readonly string[] = documents.map((d) => d.result.path)): CorpusStates {
+    return this.corpusChecks.map(({ check }, i) =>
+      check.reduce(documents.map((d, n) => ({ path: paths[n]!, trusted: d.trusted, summary: d.summaries[i] }))),
+    );
+  }
+
+  /** The corpus findings of one mapped document, with rule metadata and the configuration's severities. */
+  corpusFindings(states: CorpusStates, document: MappedDocument, path: string): LocatedCorpusFinding[] {
+    return this.corpusChecks.flatMap(({ rule, check }, i) => {
+      const entry: CorpusEntry = { path, trusted: document.trusted, summary: document.summaries[i] };
+      return check.report(states[i], entry).map((d) => ({ finding: this.locatedFinding(rule, d), text: d.text, before: d.before, after: d.after }));
+    });
+  }
+
+  /** A document result with extra findings merged in: one sorted, de-duplicated list and a new score. */
+  merge(result: DocumentResult, extra: readonly Finding[]): DocumentResult {
+    if (extra.length === 0) return result;
+    const findings = finalize([...result.findings, ...extra]);
+    return { ...result, findings, score: scoreFindings(findings, result.words) };
+  }
+
+  private withCorpusFindings(mapped: MappedDocument, states: CorpusStates, path: string): DocumentResult {
+    if (!this.hasCorpusChecks) return mapped.result;
+    return this.merge(mapped.result, this.corpusFindings(states, mapped, path).map((c) => c.finding));
+  }
+
+  private documentFindings(context: CheckContext): Finding[] {
+    const { text, lines } = context;
     const raw: { rule: CompiledRule; detection: Detection }[] = [];
     for (const hit of this.matcher.scan(text)) {
       const { rule, data } = hit.data as { rule: CompiledRule; data: unknown };
@@ -74,23 +167,40 @@ export class Linter {
     return finalize(raw.map(({ rule, detection }) => this.toFinding(rule, detection, text, lines)).filter((f): f is Finding => f !== null));
   }
 
+  private locatedFinding(rule: CompiledRule, detection: CorpusDetection): Finding {
+    const { start, end } = detection;
+    return {
+      ...this.metadata(rule, detection, { match: detection.text, ...detection.vars }),
+      range: { start, end },
+      line: detection.line,
+      column: detection.column,
+      endLine: detection.endLine,
+      endColumn: detection.endColumn,
+    };
+  }
+
   private toFinding(rule: CompiledRule, detection: Detection, text: string, lines: LineIndex): Finding | null {
     const { start, end } = detection;
     if (!(start >= 0 && end <= text.length && start <= end)) return null;
     const startPos = lines.position(start);
     const endPos = lines.position(end);
-    const vars = { match: text.slice(start, end), ...detection.vars };
+    return {
+      ...this.metadata(rule, detection, { match: text.slice(start, end), ...detection.vars }),
+      range: { start, end },
+      line: startPos.line,
+      column: startPos.column,
+      endLine: endPos.line,
+      endColumn: endPos.column,
+    };
+  }
+
+  private metadata(rule: CompiledRule, detection: Detection, vars: Record<string, string>): Pick<Finding, 'ruleId' | 'category' | 'severity' | 'message' | 'fix'> {
     const fix = detection.fix && detection.fix.edits.length ? { applicability: detection.fix.applicability ?? rule.applicability, edits: [...detection.fix.edits].sort((a, b) => a.start - b.start) } : null;
     return {
       ruleId: rule.id,
       category: detection.category ?? rule.category,
       severity: this.options.severity?.[rule.id] ?? detection.severity ?? rule.severity,
       message: detection.message ?? fillTemplate(rule.message, vars),
-      range: { start, end },
-      line: startPos.line,
-      column: startPos.column,
-      endLine: endPos.line,
-      endColumn: endPos.column,
       fix,
     };
   }

@@ -22,6 +22,8 @@ export interface Setup {
   rules: CompiledRule[];
   linter: Linter;
   ignore: (path: string) => boolean;
+  /** Documents whose name spellings win (`trusted:` globs, relative to the configuration file). */
+  trusted: (path: string) => boolean;
 }
 
 export async function setup(options: SetupOptions = {}): Promise<Setup> {
@@ -41,10 +43,12 @@ export async function setup(options: SetupOptions = {}): Promise<Setup> {
     const { line, column } = config.locate(['rules', id], 'key');
     throw new ConfigError(config.file, line, column, `unknown rule id "${id}" (see \`mtaudit rules\`)`);
   }
+  const trusted = globMatcher(config.trusted, config.dir);
   return {
     config,
     rules: selection.rules,
-    linter: new Linter(selection.rules, { severity: selection.severity }),
+    linter: new Linter(selection.rules, { severity: selection.severity, trusted }),
     ignore: globMatcher(config.ignore, config.dir),
+    trusted,
   };
 }

@@ -1,6 +1,6 @@
 // Where a finding lives in the file system, for formats read by other tools (SARIF, GitHub, reviewdog, JUnit).
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { SourceDocument } from '../documents/types.js';
+import type { DocumentInfo } from '../engine/run.js';
 import type { Finding } from '../engine/types.js';
 
 export interface FileLocation {
@@ -15,7 +15,7 @@ export interface FileLocation {
   recordLine?: number;
 }
 
-export function fileLocation(path: string, source: SourceDocument | undefined, cwd = process.cwd()): FileLocation {
+export function fileLocation(path: string, source: DocumentInfo | undefined, cwd = process.cwd()): FileLocation {
   const origin = source?.origin;
   if (origin?.kind === 'record') return { file: reportPath(origin.file, cwd), exact: false, recordLine: origin.line };
   return { file: origin?.kind === 'stdin' ? path : reportPath(path, cwd), exact: true };

@@ -29,7 +29,7 @@ export const rdjson: ReporterFactory = ({ write, cwd }) => {
     document(result, source) {
       if (result.findings.length === 0) return;
       const location = fileLocation(result.path, source, cwd);
-      const lines = location.exact && source ? new LineIndex(source.text) : undefined;
+      const lines = location.exact && source?.text !== undefined ? new LineIndex(source.text) : undefined;
       const range = (start: number, end: number, finding: Finding): RdRange =>
         lines
           ? { start: rdPosition(lines, start), end: rdPosition(lines, end) }
@@ -52,3 +52,6 @@ export const rdjson: ReporterFactory = ({ write, cwd }) => {
     },
   };
 };
+
+// Partial fingerprints and byte columns are computed from the text.
+rdjson.needsText = true;

@@ -69,7 +69,7 @@ export const sarif: ReporterFactory = ({ write, rules, cwd = process.cwd(), vers
       }
       if (location.exact) artifacts[index]!.properties = { words: result.words, mqm: result.score };
       const artifactLocation = { ...artifactUri(location.file), index };
-      const lines = location.exact && source ? new LineIndex(source.text) : undefined;
+      const lines = location.exact && source?.text !== undefined ? new LineIndex(source.text) : undefined;
       const region = (edit: Pick<Edit, 'start' | 'end'>) => {
         const start = lines!.position(edit.start);
         const end = lines!.position(edit.end);
@@ -94,7 +94,7 @@ export const sarif: ReporterFactory = ({ write, rules, cwd = process.cwd(), vers
               ...(source?.origin.kind === 'record' ? { logicalLocations: [{ name: source.origin.id, kind: 'object' }] } : {}),
             },
           ],
-          ...(source ? { partialFingerprints: { 'mtaudit/v1': fingerprint(f, source.text) } } : {}),
+          ...(source?.text !== undefined ? { partialFingerprints: { 'mtaudit/v1': fingerprint(f, source.text) } } : {}),
           ...(f.fix && lines ? { fixes: [sarifFix(f, artifactLocation, region)] } : {}),
           properties: { severity: f.severity, category: f.category, penalty: findingPenalty(f) },
         });
@@ -135,3 +135,6 @@ function sarifFix(finding: Finding, artifactLocation: object, region: (edit: Edi
     properties: { applicability: fix.applicability },
   };
 }
+
+// Partial fingerprints and byte columns are computed from the text.
+sarif.needsText = true;

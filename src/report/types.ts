@@ -1,6 +1,6 @@
 import type { DocumentResult } from '../engine/linter.js';
 import type { RunSummary } from '../engine/summary.js';
-import type { SourceDocument } from '../documents/types.js';
+import type { DocumentInfo } from '../engine/run.js';
 import type { CompiledRule } from '../rules/types.js';
 
 export interface ReportContext {
@@ -17,9 +17,15 @@ export interface ReportContext {
 
 /** A report format. Documents arrive one at a time, in input order; finish writes what remains. */
 export interface Reporter {
-  /** `source` is the document as linted (its text, and where it came from), for formats that need more than offsets. */
-  document(result: DocumentResult, source?: SourceDocument): void;
+  /**
+   * `source` is the document as linted: where it came from, and its text unless the run let texts go (a corpus
+   * run keeps them only for the formats that ask, see `needsText`).
+   */
+  document(result: DocumentResult, source?: DocumentInfo): void;
   finish(summary: RunSummary): void;
 }
 
-export type ReporterFactory = (context: ReportContext) => Reporter;
+export type ReporterFactory = ((context: ReportContext) => Reporter) & {
+  /** The format reads document texts (fingerprints, byte columns): a corpus run must hold them for it. */
+  needsText?: boolean;
+};

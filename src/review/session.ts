@@ -61,7 +61,7 @@ export class ReviewSession {
     const problems: InputProblem[] = [];
     const hidden = new Map<SourceDocument, Finding[]>();
     const filter = this.hidingFilter(hidden);
-    for await (const event of lintStream(readDocuments(paths, { ignore: this.ignore, maxFileBytes: this.maxFileBytes }), this.linter, { filters: [filter] })) {
+    for await (const event of lintStream(readDocuments(paths, { ignore: this.ignore, maxFileBytes: this.maxFileBytes }), this.linter, { filters: [filter], keepTexts: true })) {
       if (event.type === 'problem') problems.push(event.problem);
       else documents.push(this.reviewDocument(event.document, event.result.findings, hidden.get(event.document) ?? []));
     }

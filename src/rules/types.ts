@@ -2,6 +2,7 @@ import type { Analysis, AnalysisNeed } from '../analysis/types.js';
 import type { DocumentFormat } from '../documents/types.js';
 import type { LineIndex } from '../documents/lines.js';
 import type { Applicability, Category, Detection, Severity } from '../engine/types.js';
+import type { CorpusCheck } from '../engine/corpus.js';
 
 export type RuleKind = 'phrase' | 'name' | 'boilerplate' | 'pattern' | 'builtin';
 
@@ -79,6 +80,8 @@ export interface CompiledRule {
   literals?: LiteralSpec[];
   onLiteral?(hit: LiteralHit, context: CheckContext): Detection | null;
   check?(context: CheckContext): Detection[];
+  /** A check across every document of a batch, built once per linter from the enabled rules (the name registry). */
+  corpus?(rules: readonly CompiledRule[]): CorpusCheck;
 }
 
 /** Where in a rule file something is, as a path of keys and indexes (['match', 2, 'phrase']). */

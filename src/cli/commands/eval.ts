@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { setup } from '../../engine/setup.js';
 import { readDocuments } from '../../documents/read.js';
+import { lintStream } from '../../engine/run.js';
 import { formatProblem } from '../../documents/types.js';
 import { evaluate, formatEvalReport, readJsonl, type CleanSpan, type GoldArtifact, type ScoredDocument } from '../../eval/gold.js';
 import { formatMqmReport, mqmDocuments, readMqmTsv, scoreMqm } from '../../eval/mqm.js';
@@ -40,13 +41,14 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     const clean = (await Promise.all(options.clean.map((f) => readJsonl<CleanSpan>(f)))).flat();
     const documents: ScoredDocument[] = [];
     let problems = 0;
-    for await (const item of readDocuments(paths.length ? paths : defaultInputs(), { ignore })) {
-      if ('problem' in item) {
-        process.stderr.write(`mtaudit: ${formatProblem(item.problem)}\n`);
+    // Through the batch pipeline, so corpus checks (names across documents) are scored too.
+    for await (const event of lintStream(readDocuments(paths.length ? paths : defaultInputs(), { ignore }), linter, { keepTexts: true })) {
+      if (event.type === 'problem') {
+        process.stderr.write(`mtaudit: ${formatProblem(event.problem)}\n`);
         problems++;
         continue;
       }
-      documents.push({ path: item.document.path, text: item.document.text, findings: linter.lint(item.document).findings });
+      documents.push({ path: event.document.path, text: event.document.text, findings: event.result.findings });
     }
     const report = evaluate(documents, gold, clean);
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report, options.verbose ?? false));

@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { setup } from '../../engine/setup.js';
 import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
-import { lintStream, type FindingFilter, type Prepared } from '../../engine/run.js';
+import { lintStream, type FindingFilter, type Prepared, type SettleDocument } from '../../engine/run.js';
 import { listInputFiles, readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
@@ -141,7 +141,10 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   let leftUnsafe = 0;
 
   try {
-    for await (const event of lintStream(readDocuments(inputs, readOptions), linter, { filters, prepare: fixing?.prepare })) {
+    // A corpus run lets each text go after its map step, unless the report or the baseline needs it.
+    const keepTexts = Boolean(REPORTERS[options.format]!.needsText || options.updateBaseline || fixing?.settle);
+    const stream = lintStream(readDocuments(inputs, readOptions), linter, { filters, prepare: fixing?.prepare, settle: fixing?.settle, keepTexts });
+    for await (const event of stream) {
       const file = event.type === 'problem' ? event.problem.path : event.document.origin.kind === 'record' ? event.document.origin.file : event.document.path;
       if (progress && lastFile !== undefined && file !== lastFile) progress.tick();
       lastFile = file;
@@ -155,9 +158,10 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
       gate.add(result);
       reporter.document(result, document);
       if (options.fix && !options.unsafeFixes) leftUnsafe += result.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
-      if (options.updateBaseline && baselineFile) {
-        checkedFiles.add(baselinePath(document, baselineFile).replace(/#.*$/, ''));
-        for (const finding of result.findings) newBaseline.push(baselineEntry(finding, document, baselineFile));
+      if (options.updateBaseline && baselineFile && document.text !== undefined) {
+        const source = { ...document, text: document.text };
+        checkedFiles.add(baselinePath(source, baselineFile).replace(/#.*$/, ''));
+        for (const finding of result.findings) newBaseline.push(baselineEntry(finding, source, baselineFile));
       }
     }
     if (progress && lastFile !== undefined) progress.tick();
@@ -211,15 +215,24 @@ interface FixSinks {
   problem(text: string): void;
 }
 
-/** The --fix stage: fixes each document before it is reported, then writes it back or shows the diff. */
+/**
+ * The --fix stage: fixes each document before it is reported, then writes it back or shows the diff. With
+ * corpus checks loaded, document fixes are made in memory first; the corpus findings' fixes follow once the
+ * whole batch is known (`settle`), and each file is written once, with both.
+ */
 function fixStep(linter: Linter, sinks: FixSinks) {
   /** `wanted`: documents some fix would change, written or not. */
   const fixes = { wanted: 0, documents: 0, findings: 0, notWritten: new Map<string, number>() };
-  const prepare = async (document: SourceDocument): Promise<Prepared> => {
+  const deferred = linter.hasCorpusChecks;
+  /** Documents as read, by path, while their fixes wait for the corpus step. */
+  const originals = new Map<string, SourceDocument>();
+  const applied = new Map<string, number>();
+
+  const fixWith = (document: SourceDocument, findingsOf: (document: SourceDocument) => Finding[]) => {
     let rejected: Finding[] = [];
     const lint = (text: string, doc: SourceDocument) => {
       const current = { ...doc, text };
-      const findings = linter.findings(text, doc.format, doc.path);
+      const findings = findingsOf(current);
       rejected = findings.filter((f) => sinks.decisions.isRejected(f, current));
       return rejected.length ? findings.filter((f) => !rejected.includes(f)) : findings;
     };
@@ -231,24 +244,51 @@ function fixStep(linter: Linter, sinks: FixSinks) {
     };
     const fixed = fixDocument(document, lint, { unsafe: sinks.unsafe }, onPass);
     if (fixed.unstable) sinks.note(`${document.path}: fixes did not settle after ${fixed.passes} passes (some rules undo each other's fixes); kept the last stable text`);
-    if (!fixed.changed) return { document, findings: fixed.findings };
+    return fixed;
+  };
+
+  /** Writes (or shows) the change from the text as read to the fixed one; false when it could not be written. */
+  const commit = async (original: SourceDocument, text: string, findings: number): Promise<boolean> => {
+    if (text === original.text) return true;
     fixes.wanted++;
     if (sinks.dryRun) {
-      sinks.diff(unifiedDiff(reportPath(document.path, process.cwd()), document.text, fixed.text));
+      sinks.diff(unifiedDiff(reportPath(original.path, process.cwd()), original.text, text));
     } else {
-      const outcome = await writeDocument(document, fixed.text);
+      const outcome = await writeDocument(original, text);
       if (!outcome.written) {
         // A file we meant to write is a problem; articles in JSONL files and standard input are only counted.
-        if (document.origin.kind === 'file') sinks.problem(`${document.path}: not fixed: ${outcome.reason}`);
+        if (original.origin.kind === 'file') sinks.problem(`${original.path}: not fixed: ${outcome.reason}`);
         else fixes.notWritten.set(outcome.reason, (fixes.notWritten.get(outcome.reason) ?? 0) + 1);
-        return { document };
+        return false;
       }
     }
     fixes.documents++;
-    fixes.findings += fixed.applied;
+    fixes.findings += findings;
+    return true;
+  };
+
+  const prepare = async (document: SourceDocument): Promise<Prepared> => {
+    const fixed = fixWith(document, (doc) => linter.findings(doc.text, doc.format, doc.path));
+    if (deferred) {
+      originals.set(document.path, document);
+      applied.set(document.path, fixed.applied);
+      return { document: fixed.document };
+    }
+    if (!fixed.changed) return { document, findings: fixed.findings };
+    if (!(await commit(document, fixed.text, fixed.applied))) return { document };
     return { document: fixed.document, findings: fixed.findings };
   };
-  return { prepare, fixes };
+
+  const settle: SettleDocument = async (document, result, relint) => {
+    const original = originals.get(document.path) ?? document;
+    originals.delete(document.path);
+    const fixed = fixWith(document, (doc) => relint(doc).findings);
+    const count = (applied.get(document.path) ?? 0) + fixed.applied;
+    applied.delete(document.path);
+    if (!(await commit(original, fixed.text, count))) return { document: original, result: relint(original) };
+    return fixed.changed ? { document: fixed.document, result: relint(fixed.document) } : { document, result };
+  };
+  return { prepare, settle: deferred ? settle : undefined, fixes };
 }
 
 function openOutput(file: string): number {

@@ -1,5 +1,5 @@
 // The built-in checks, by the name a rule file gives in `check:`.
-import type { BuiltinCheck } from './types.js';
+import type { BuiltinCheck, CorpusBuiltin } from './types.js';
 import capitalAfterComma from './capital-after-comma.js';
 import currencySpace from './currency-space.js';
 import decimalComma from './decimal-comma.js';
@@ -14,9 +14,10 @@ import splicedTitleCase from './spliced-title-case.js';
 import speechVerbWithoutSubject from './speech-verb-without-subject.js';
 import strayFullStop from './stray-full-stop.js';
 import thousandsInWords from './thousands-in-words.js';
+import nameConsistency from './name-consistency.js';
 
 // Each check declares its own option types; the registry only needs the common shape.
-export const BUILTINS: Record<string, BuiltinCheck<never>> = {
+export const BUILTINS: Record<string, BuiltinCheck<never> | CorpusBuiltin<never>> = {
   'capital-after-comma': capitalAfterComma,
   'currency-space': currencySpace,
   'decimal-comma': decimalComma,
@@ -31,4 +32,5 @@ export const BUILTINS: Record<string, BuiltinCheck<never>> = {
   'speech-verb-without-subject': speechVerbWithoutSubject,
   'stray-full-stop': strayFullStop,
   'thousands-in-words': thousandsInWords,
-} as unknown as Record<string, BuiltinCheck<never>>;
+  'name-consistency': nameConsistency,
+} as unknown as Record<string, BuiltinCheck<never> | CorpusBuiltin<never>>;

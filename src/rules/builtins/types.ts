@@ -1,6 +1,7 @@
 import type { AnalysisNeed } from '../../analysis/types.js';
 import type { Detection } from '../../engine/types.js';
-import type { CheckContext } from '../types.js';
+import type { CheckContext, CompiledRule } from '../types.js';
+import type { CorpusCheck } from '../../engine/corpus.js';
 
 /**
  * A check written in code for what patterns cannot express. Its rule file switches it on, sets its
@@ -14,6 +15,21 @@ export interface BuiltinCheck<Options extends object = Record<string, unknown>> 
   create(options: Options): (context: CheckContext) => Detection[];
   /** Optional cheap test of the raw text: false skips the check (and the analysis it needs) for that text. */
   prefilter?(options: Options): (text: string) => boolean;
+}
+
+/**
+ * A built-in check across the documents of a batch (see src/engine/corpus.ts). It is built once per linter
+ * with the enabled rules, so it can read other rules' data (the name registry).
+ */
+export interface CorpusBuiltin<Options extends object = Record<string, unknown>> {
+  needs: AnalysisNeed;
+  optionsSchema: object;
+  defaults: Options;
+  corpus(options: Options, rules: readonly CompiledRule[]): CorpusCheck;
+}
+
+export function defineCorpusBuiltin<Options extends object>(check: CorpusBuiltin<Options>): CorpusBuiltin<Options> {
+  return check;
 }
 
 export function defineBuiltin<Options extends object>(check: BuiltinCheck<Options>): BuiltinCheck<Options> {

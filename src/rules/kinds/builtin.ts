@@ -13,7 +13,10 @@ export function compileBuiltinRule(definition: RuleDefinition, base: CompiledRul
     throw new RuleDefinitionError(`unknown built-in check "${name}" (known: ${Object.keys(BUILTINS).sort().join(', ')})`, ['check']);
   }
   const options = { ...(builtin.defaults as object), ...((definition.options as object | undefined) ?? {}) };
-  const ready = (): CompiledRule => ({ ...base, needs: builtin.needs, check: builtin.create(options as never), prefilter: builtin.prefilter?.(options as never) });
+  const ready = (): CompiledRule =>
+    'corpus' in builtin
+      ? { ...base, needs: builtin.needs, corpus: (rules) => builtin.corpus(options as never, rules) }
+      : { ...base, needs: builtin.needs, check: builtin.create(options as never), prefilter: builtin.prefilter?.(options as never) };
   if (compile.validated) return ready();
   let validate = validators.get(name);
   if (!validate) {

@@ -4,6 +4,7 @@
 import type { Category, Severity } from '../../engine/types.js';
 import type { CompiledRule, RuleDefinition } from '../types.js';
 import { RuleDefinitionError } from '../types.js';
+import { isInsideException } from './exceptions.js';
 
 export interface NameEntry {
   canonical: string;
@@ -14,6 +15,8 @@ export interface NameEntry {
   severity?: Severity;
   category?: Category;
   matchCase?: boolean;
+  /** Phrases in which a variant is correct and not flagged ("chicken Kiev"). */
+  exceptions?: string[];
 }
 
 interface NameLiteral {
@@ -31,14 +34,21 @@ export function compileNameRule(definition: RuleDefinition, base: CompiledRule):
       }
       literals.push({ text: variant, caseSensitive: true, data: { entry, canonical: false } satisfies NameLiteral });
     }
+    for (const [i, exception] of (entry.exceptions ?? []).entries()) {
+      const lower = exception.toLowerCase();
+      if (![...(entry.variants ?? []), entry.canonical].some((form) => lower.includes(form.toLowerCase()))) {
+        throw new RuleDefinitionError(`exception "${exception}" contains neither the canonical form nor a variant`, ['names', index, 'exceptions', i]);
+      }
+    }
     const matchCase = entry.matchCase ?? !/\s/.test(entry.canonical.trim());
     if (!matchCase) literals.push({ text: entry.canonical, caseSensitive: false, data: { entry, canonical: true } satisfies NameLiteral });
   });
   return {
     ...base,
     literals,
-    onLiteral(hit) {
+    onLiteral(hit, context) {
       const { entry, canonical } = hit.data as NameLiteral;
+      if (entry.exceptions && isInsideException(context.text, hit.start, hit.end, exceptionsOf(entry))) return null;
       if (canonical) {
         const letters = hit.text.replace(/[^\p{L}]/gu, '');
         // The canonical itself, or a headline set in capitals: nothing to report.
@@ -54,4 +64,11 @@ export function compileNameRule(definition: RuleDefinition, base: CompiledRule):
       };
     },
   };
+}
+
+const lowered = new WeakMap<NameEntry, string[]>();
+function exceptionsOf(entry: NameEntry): string[] {
+  let list = lowered.get(entry);
+  if (!list) lowered.set(entry, (list = (entry.exceptions ?? []).map((e) => e.toLowerCase())));
+  return list;
 }

@@ -1,0 +1,45 @@
+// Corpus checks: rules that need every document of a batch at once (names spelled consistently). They are
+// built as MAP and REDUCE so the map step can run anywhere (worker threads, other machines) and the reduce
+// step needs no document text:
+//   map(one document) -> a JSON-serialisable summary (positions with line/column, never the text)
+//   reduce(every summary) -> a JSON-serialisable corpus state
+//   report(state, one summary) -> findings for that document, located without its text
+import type { CheckContext } from '../rules/types.js';
+import type { Detection, Finding } from './types.js';
+
+/** A span of a document located without its text: offsets, line and column, and the text around it. */
+export interface LocatedSpan {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The text of the span and up to CONTEXT_CHARS characters either side, exactly as in the document. */
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** A detection the report step locates itself, since it has no text to compute lines from. */
+export interface CorpusDetection extends Detection, LocatedSpan {}
+
+/** What the map step produced for one document, with what the reduce step needs to know about it. */
+export interface CorpusEntry<Summary = unknown> {
+  path: string;
+  /** The document matches a `trusted:` glob of the configuration: its spellings win. */
+  trusted: boolean;
+  summary: Summary;
+}
+
+export interface CorpusCheck<Summary = unknown, State = unknown> {
+  /** Map: one document (its text, analysis and document-level findings) to a JSON-serialisable summary. */
+  map(context: CheckContext, findings: readonly Finding[]): Summary;
+  /** Reduce: every document's summary, in input order, to a JSON-serialisable corpus state. */
+  reduce(entries: readonly CorpusEntry<Summary>[]): State;
+  /** The findings for one document, given the corpus state. */
+  report(state: State, entry: CorpusEntry<Summary>): CorpusDetection[];
+}
+
+/** Characters of context kept either side of a mention: as many as a finding fingerprint looks at. */
+export const CONTEXT_CHARS = 32;

@@ -1,0 +1,158 @@
+// The name-consistency corpus check: map = the name mentions of a document, reduce = the groups of the
+// corpus with their canonical forms, report = a finding with a fix for every variant in a document.
+import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry } from '../engine/corpus.js';
+import type { Applicability } from '../engine/types.js';
+import type { CompiledRule } from '../rules/types.js';
+import { NameGrouper, type FormStats } from './group.js';
+import { MentionFinder } from './mentions.js';
+import { buildRegistry } from './registry.js';
+import type { DocumentNames, NameGroup, NameOptions, NameState, Occurrence } from './types.js';
+
+/** A variant form, or a longer form with a variant word inside (`word`). */
+interface Variant {
+  group: NameGroup;
+  fix: string;
+  word?: string;
+}
+
+export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
+  readonly grouper: NameGrouper;
+  private readonly finder: MentionFinder;
+  private readonly variants = new WeakMap<NameState, Map<string, Variant>>();
+
+  constructor(options: NameOptions, rules: readonly CompiledRule[]) {
+    const registry = buildRegistry(rules);
+    this.finder = new MentionFinder(registry, options);
+    this.grouper = new NameGrouper(registry, options);
+  }
+
+  map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings) => this.finder.find(context, findings);
+
+  reduce(entries: readonly CorpusEntry<DocumentNames>[]): NameState {
+    // A capital at the start of a sentence is not a spelling: "Von der Leyen said" counts as "von der Leyen"
+    // when the batch writes that form inside sentences.
+    const inside = new Set<string>();
+    for (const entry of entries) for (const [form, occurrences] of Object.entries(entry.summary.forms)) if (occurrences.some((o) => !o.sentenceStart)) inside.add(form);
+    const stats = new Map<string, FormStats>();
+    entries.forEach((entry, d) => {
+      for (const [written, occurrences] of Object.entries(entry.summary.forms)) {
+        for (const o of occurrences) {
+          const form = o.sentenceStart && !inside.has(written) && inside.has(lowerFirst(written)) ? lowerFirst(written) : written;
+          let s = stats.get(form);
+          if (!s) stats.set(form, (s = { form, mentions: 0, documents: [], trustedDocuments: 0, before: [] }));
+          s.mentions++;
+          if (s.documents[s.documents.length - 1] !== d) {
+            s.documents.push(d);
+            if (entry.trusted) s.trustedDocuments++;
+          }
+          if (s.before.length < 20) s.before.push(lastWordOf(o.before));
+        }
+      }
+    });
+    const trusted = new Set(entries.flatMap((e, d) => (e.trusted ? [d] : [])));
+    return this.grouper.group(
+      [...stats.values()],
+      entries.map((e) => e.path),
+      trusted,
+    );
+  }
+
+  report(state: NameState, entry: CorpusEntry<DocumentNames>): CorpusDetection[] {
+    const variants = this.variantIndex(state);
+    const detections: CorpusDetection[] = [];
+    const reported = entry.summary.reported;
+    for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
+      const variant = variants.get(form);
+      if (!variant) continue;
+      const { group, fix, word } = variant;
+      for (const occurrence of occurrences) {
+        const o = word === undefined ? occurrence : within(occurrence, word);
+        if (!o || reported.some(([start, end]) => start < o.end && o.start < end)) continue;
+        if (occurrence.sentenceStart && word === undefined && lowerFirst(o.text) === lowerFirst(fix)) continue;
+        const { sentenceStart: _sentenceStart, ...span } = o;
+        detections.push({
+          ...span,
+          vars: { match: o.text, canonical: fix, reason: reason(group, fix, state) },
+          fix: { edits: [{ start: o.start, end: o.end, text: fix }], applicability: applicability(group) },
+          ...(group.severity ? { severity: group.severity } : {}),
+          ...(group.category ? { category: group.category } : {}),
+        });
+      }
+    }
+    return detections.sort((a, b) => a.start - b.start);
+  }
+
+  private variantIndex(state: NameState): Map<string, Variant> {
+    let index = this.variants.get(state);
+    if (index) return index;
+    index = new Map();
+    for (const group of state.groups) {
+      for (const f of group.forms) {
+        if (f.status !== 'variant' || !f.fix || f.fix === f.form) continue;
+        index.set(f.form, { group, fix: f.fix });
+        for (const longer of f.within ?? []) if (!index.has(longer)) index.set(longer, { group, fix: f.fix, word: f.form });
+      }
+    }
+    this.variants.set(state, index);
+    return index;
+  }
+}
+
+/** safe when a rule gave the spelling; unsafe when trusted documents or frequency did; a tie only suggests. */
+export function applicability(group: NameGroup): Applicability {
+  if (group.source === 'tie') return 'suggestion';
+  return group.source === 'rule' && !group.shortFormOf ? 'safe' : 'unsafe';
+}
+
+/** Why the canonical is canonical, and where it was seen: the end of the finding's message. */
+export function reason(group: NameGroup, fix: string, state: NameState): string {
+  if (group.shortFormOf) {
+    const how = { rule: `the spelling of rule ${group.rule}`, trusted: 'as in the trusted documents', frequency: 'its most common spelling', tie: 'its spelling seen first' }[group.source];
+    return `the surname in “${group.shortFormOf}”, ${how}`;
+  }
+  const seen = group.forms.find((f) => f.form === fix);
+  const where = seen ? listDocuments(seen.documents) : '';
+  switch (group.source) {
+    case 'rule':
+      return `the spelling of rule ${group.rule}${where ? `; used in ${where}` : ''}`;
+    case 'trusted':
+      return `as written in trusted ${(seen?.trusted?.length ?? 0) > 1 ? 'documents' : 'document'} ${listDocuments(seen?.trusted ?? [])}`;
+    case 'frequency':
+      return `the most common form, in ${seen?.documents.length ?? 0} of ${state.documents} documents: ${where}`;
+    case 'tie':
+      return `no form is more common; this one was seen first, in ${where}`;
+  }
+}
+
+/** The occurrence of one word inside an occurrence of a longer name (same line: names do not span lines). */
+function within(o: Occurrence, word: string): Occurrence | null {
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(o.text)?.index;
+  if (at === undefined) return null;
+  const start = o.start + at;
+  const end = start + word.length;
+  return {
+    start,
+    end,
+    line: o.line,
+    column: o.column + at,
+    endLine: o.line,
+    endColumn: o.column + at + word.length,
+    text: word,
+    before: (o.before + o.text.slice(0, at)).slice(-CONTEXT_CHARS),
+    after: (o.text.slice(at + word.length) + o.after).slice(0, CONTEXT_CHARS),
+  };
+}
+
+function listDocuments(paths: string[]): string {
+  const shown = paths.slice(0, 2).join(', ');
+  return paths.length > 2 ? `${shown} and ${paths.length - 2} more` : shown;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function lastWordOf(text: string): string {
+  const m = /([\p{L}]+)[^\p{L}]*$/u.exec(text);
+  return m ? m[1]!.toLowerCase() : '';
+}
