@@ -1,7 +1,9 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, isAbsolute } from 'node:path';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, firstInvalidUtf8 } from './decode.js';
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 import type { DocumentFormat, InputItem, SourceDocument } from './types.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl', '.ndjson'];
@@ -88,60 +90,124 @@ async function* walk(dir: string, seen: Set<string>, options: ReadOptions): Asyn
   }
 }
 
-/** Files read ahead of the one being checked, so the disk works while the linter does. */
+/** Files read ahead of the one being checked, so the disk works while the linter does... */
 const READ_AHEAD = 8;
+/** ...as long as they hold no more than this many bytes together (beyond the file being checked). */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
-/** Reads every document behind the given paths, in order, a few files ahead of the consumer. */
+interface Queued {
+  bytes: number;
+  items: () => AsyncIterable<InputItem>;
+}
+
+/**
+ * Reads every document behind the given paths, in order. Text files are read a few ahead of the consumer,
+ * within a byte budget; JSONL files and standard input are streamed a record at a time when their turn comes,
+ * so memory follows the largest document, never the batch or the feed.
+ */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
-  const pending: Promise<InputItem[]>[] = [];
-  const collect = async (file: string) => {
-    const items: InputItem[] = [];
-    for await (const item of readFileDocuments(file, options)) items.push(item);
-    return items;
+  const queue: Queued[] = [];
+  let queuedBytes = 0;
+  const next = () => {
+    const head = queue.shift()!;
+    queuedBytes -= head.bytes;
+    return head.items();
   };
   for await (const item of listInputFiles(paths, options)) {
-    pending.push('file' in item ? collect(item.file) : Promise.resolve([item]));
-    if (pending.length >= READ_AHEAD) yield* await pending.shift()!;
+    if (!('file' in item)) {
+      queue.push({ bytes: 0, items: async function* () { yield item; } });
+      continue;
+    }
+    const file = item.file;
+    if (isStreamed(file)) {
+      queue.push({ bytes: 0, items: () => readFileDocuments(file, options) });
+      continue;
+    }
+    const bytes = await stat(file).then((info) => (info.isFile() ? info.size : 0), () => 0);
+    while (queue.length && (queue.length >= READ_AHEAD || queuedBytes + bytes > READ_AHEAD_BYTES)) yield* next();
+    const read = collect(readFileDocuments(file, options));
+    queue.push({ bytes, items: async function* () { yield* await read; } });
+    queuedBytes += bytes;
   }
-  while (pending.length) yield* await pending.shift()!;
+  while (queue.length) yield* next();
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** Standard input and JSONL files are read as they are consumed, not ahead. */
+function isStreamed(file: string): boolean {
+  return file === '-' || RECORD_EXTENSIONS.has(extname(file).toLowerCase());
 }
 
 export async function* readFileDocuments(file: string, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (file === '-') {
-    const bytes = await readStream(options.stdin ?? process.stdin);
-    yield* decodeInto('<stdin>', bytes, options.stdinRecords ?? false, 'text', { kind: 'stdin' });
+    const stdin = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array | string>;
+    if (options.stdinRecords) {
+      yield* readRecords('<stdin>', stdin, max);
+      return;
+    }
+    const bytes = await readBounded(stdin, max);
+    if (bytes === null) yield { problem: { path: '<stdin>', message: `standard input is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+    else yield* decodeInto('<stdin>', bytes, 'text', { kind: 'stdin' });
     return;
   }
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let bytes: Buffer;
+  const ext = extname(file).toLowerCase();
+  let handle;
   try {
-    const handle = await open(file, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > max) {
-        yield { problem: { path: file, message: `file is ${formatBytes(size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
-        return;
-      }
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    handle = await open(file, 'r');
   } catch (error) {
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
     return;
   }
-  const ext = extname(file).toLowerCase();
-  const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
-  yield* decodeInto(file, bytes, RECORD_EXTENSIONS.has(ext), format, null);
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) {
+      yield { problem: { path: file, message: 'is a folder' } };
+      return;
+    }
+    // A FIFO or device has no size to check first; it is read up to the limit like standard input.
+    if (info.isFile() && info.size > max) {
+      yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+      return;
+    }
+    const chunks = handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
+    if (RECORD_EXTENSIONS.has(ext)) {
+      yield* readRecords(file, chunks, max);
+      return;
+    }
+    const bytes = await readBounded(chunks, max);
+    if (bytes === null) {
+      yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+      return;
+    }
+    const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+    yield* decodeInto(file, bytes, format, null);
+  } catch (error) {
+    yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
-function* decodeInto(
-  path: string,
-  bytes: Uint8Array,
-  records: boolean,
-  format: DocumentFormat,
-  origin: SourceDocument['origin'] | null,
-): Generator<InputItem> {
+/** All the bytes of a stream, or null as soon as there are more than `max` (the rest is not read). */
+async function readBounded(chunks: AsyncIterable<Uint8Array | string>, max: number): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    total += bytes.length;
+    if (total > max) return null;
+    parts.push(bytes);
+  }
+  return Buffer.concat(parts, total);
+}
+
+function* decodeInto(path: string, bytes: Uint8Array, format: DocumentFormat, origin: SourceDocument['origin'] | null): Generator<InputItem> {
   if (bytes.length === 0) {
     yield { problem: { path, message: 'empty file, nothing to check' } };
     return;
@@ -149,10 +215,6 @@ function* decodeInto(
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     yield { problem: { path, message: decoded.message } };
-    return;
-  }
-  if (records) {
-    yield* parseRecords(path, decoded.text);
     return;
   }
   yield {
@@ -163,6 +225,113 @@ function* decodeInto(
       origin: origin ?? { kind: 'file', file: path, encoding: decoded.encoding, bom: decoded.bom },
     },
   };
+}
+
+/**
+ * JSONL records streamed line by line: a line is decoded and parsed on its own, so a bad line (not UTF-8, not
+ * JSON, no text, over the size limit) is reported by number and the others are read. A file in UTF-16 (with a
+ * BOM) is decoded whole, within the limit.
+ */
+async function* readRecords(path: string, chunks: AsyncIterable<Uint8Array | string>, max: number): AsyncGenerator<InputItem> {
+  let line = 0;
+  let lineStart = 0; // byte offset of the current line in the file
+  let offset = 0;
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let oversize = false;
+  let documents = 0;
+  let problems = 0;
+  const finishLine = function* (): Generator<InputItem> {
+    line++;
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, partBytes);
+    const item = oversize
+      ? { problem: { path, line, message: `record is over the ${formatBytes(max)} limit (raise it with --max-file-size); line skipped` } }
+      : recordItem(path, bytes, line, lineStart);
+    parts = [];
+    partBytes = 0;
+    oversize = false;
+    if (!item) return;
+    if ('document' in item) documents++;
+    else problems++;
+    yield item;
+  };
+  let first = true;
+  const iterator = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    const step = await iterator.next();
+    if (step.done) break;
+    let chunk = typeof step.value === 'string' ? Buffer.from(step.value) : Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        chunk = chunk.subarray(3);
+        offset = lineStart = 3;
+      } else if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        const rest = await readBounded({ [Symbol.asyncIterator]: () => iterator }, max - chunk.length);
+        if (rest === null) yield { problem: { path, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+        else yield* decodedRecords(path, Buffer.concat([chunk, rest]));
+        return;
+      }
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) {
+        const decoded = decodeBytes(chunk);
+        yield { problem: { path, message: decoded.ok ? 'binary file' : decoded.message } };
+        return;
+      }
+    }
+    let from = 0;
+    while (from <= chunk.length) {
+      const newline = chunk.indexOf(0x0a, from);
+      const end = newline === -1 ? chunk.length : newline;
+      if (!oversize && end > from) {
+        partBytes += end - from;
+        if (partBytes > max) {
+          oversize = true;
+          parts = [];
+        } else parts.push(chunk.subarray(from, end));
+      }
+      offset += end - from;
+      if (newline === -1) break;
+      yield* finishLine();
+      offset++;
+      lineStart = offset;
+      from = newline + 1;
+    }
+  }
+  if (first) {
+    yield { problem: { path, message: 'empty file, nothing to check' } };
+    return;
+  }
+  if (partBytes > 0 || oversize) yield* finishLine();
+  if (documents === 0 && problems === 0) yield { problem: { path, message: 'no records (a JSONL file holds one JSON object a line)' } };
+}
+
+function* decodedRecords(path: string, bytes: Uint8Array): Generator<InputItem> {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    yield { problem: { path, message: decoded.message } };
+    return;
+  }
+  let any = false;
+  for (const item of parseRecords(path, decoded.text)) {
+    any = true;
+    yield item;
+  }
+  if (!any) yield { problem: { path, message: 'no records (a JSONL file holds one JSON object a line)' } };
+}
+
+/** One JSONL line's bytes as a document or a problem; null for a blank line. */
+function recordItem(path: string, bytes: Buffer, line: number, lineStart: number): InputItem | null {
+  let raw: string;
+  try {
+    raw = utf8Strict.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { problem: { path, line, message: `not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${lineStart + at}); line skipped` } };
+  }
+  raw = raw.replace(/\r$/, '');
+  if (raw.trim() === '') return null;
+  return parseRecord(path, raw, line);
 }
 
 /** One article per line: {"id","text"} or {"id","title","body"}. Bad lines are reported by line number. */
@@ -198,12 +367,6 @@ function parseRecord(path: string, raw: string, line: number): InputItem | null 
   else if (typeof record.body === 'string') text = typeof record.title === 'string' ? `${record.title}\n\n${record.body}` : record.body;
   else return { problem: { path, line, message: 'no "text" (or "body") string in this record; line skipped' } };
   return { document: { path: `${path}#${id}`, text, format: 'text', origin: { kind: 'record', file: path, line, id } } };
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }
 
 export function describeFsError(error: unknown, fallback: string): string {
