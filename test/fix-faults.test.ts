@@ -99,7 +99,8 @@ describe('two --fix runs at once on the same files', () => {
     for (const { code, stderr } of results) {
       const lines = stderr.split('\n').filter(Boolean);
       for (const line of lines) expect(line).toMatch(/^mtaudit: .*\.txt: not fixed: (file changed on disk since it was read|another mtaudit run is writing this file); not written \(run again\)$/);
-      expect(code).toBe(lines.length ? 2 : 1);
+      if (lines.length) expect(code).toBe(2);
+      else expect([0, 1]).toContain(code);
     }
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]); // no lock or temporary file left
   }, 60_000);
