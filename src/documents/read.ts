@@ -10,7 +10,7 @@ export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.jsonl', '.ndjso
 const RECORD_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
 export interface ReadOptions {
-  /** Largest file read, in bytes; larger files are reported, not read. */
+  /** Largest file (or JSONL record) read, in bytes; larger ones are reported, not read. */
   maxFileBytes?: number;
   /** Returns true for paths to leave out (config `ignore`). */
   ignore?: (path: string) => boolean;
@@ -170,8 +170,9 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
       yield { problem: { path: file, message: 'is a folder' } };
       return;
     }
-    // A FIFO or device has no size to check first; it is read up to the limit like standard input.
-    if (info.isFile() && info.size > max) {
+    // A JSONL feed is limited a record at a time. A FIFO or device has no size to check first; it is read up
+    // to the limit like standard input.
+    if (info.isFile() && info.size > max && !RECORD_EXTENSIONS.has(ext)) {
       yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
       return;
     }
