@@ -1,5 +1,5 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 
@@ -17,6 +17,8 @@ export interface ReadOptions {
   /** Read standard input as NDJSON records instead of one text. */
   stdinRecords?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** Called with a file's size before its bytes are read (to wait for room in a read-ahead budget). */
+  beforeRead?: (bytes: number) => Promise<void>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -95,9 +97,27 @@ const READ_AHEAD = 8;
 /** ...as long as they hold no more than this many bytes together (beyond the file being checked). */
 const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
-interface Queued {
-  bytes: number;
-  items: () => AsyncIterable<InputItem>;
+/**
+ * Bytes of files read ahead and not yet taken. A read waits while the budget is spent, except the read the
+ * consumer waits for (the head of the queue), which always proceeds: so there is no deadlock, and memory holds
+ * the file being checked plus at most the budget.
+ */
+class ReadBudget {
+  private used = 0;
+  private head = 0;
+  private waiting: (() => void)[] = [];
+
+  async acquire(turn: number, bytes: number): Promise<void> {
+    while (turn !== this.head && this.used + bytes > READ_AHEAD_BYTES) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.used += bytes;
+  }
+
+  /** The head was taken: its bytes are free and the next one is the head. */
+  release(bytes: number): void {
+    this.used -= bytes;
+    this.head++;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
 }
 
 /**
@@ -106,28 +126,29 @@ interface Queued {
  * so memory follows the largest document, never the batch or the feed.
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
-  const queue: Queued[] = [];
-  let queuedBytes = 0;
-  const next = () => {
+  const budget = new ReadBudget();
+  const queue: { items: () => AsyncIterable<InputItem>; bytes: () => number }[] = [];
+  let turns = 0;
+  const next = async function* () {
     const head = queue.shift()!;
-    queuedBytes -= head.bytes;
-    return head.items();
+    yield* head.items();
+    budget.release(head.bytes());
   };
   for await (const item of listInputFiles(paths, options)) {
+    const turn = turns++;
     if (!('file' in item)) {
-      queue.push({ bytes: 0, items: async function* () { yield item; } });
+      queue.push({ items: async function* () { yield item; }, bytes: () => 0 });
       continue;
     }
     const file = item.file;
     if (isStreamed(file)) {
-      queue.push({ bytes: 0, items: () => readFileDocuments(file, options) });
+      queue.push({ items: () => readFileDocuments(file, options), bytes: () => 0 });
       continue;
     }
-    const bytes = await stat(file).then((info) => (info.isFile() ? info.size : 0), () => 0);
-    while (queue.length && (queue.length >= READ_AHEAD || queuedBytes + bytes > READ_AHEAD_BYTES)) yield* next();
-    const read = collect(readFileDocuments(file, options));
-    queue.push({ bytes, items: async function* () { yield* await read; } });
-    queuedBytes += bytes;
+    while (queue.length >= READ_AHEAD) yield* next();
+    let bytes = 0;
+    const read = collect(readFileDocuments(file, { ...options, beforeRead: (size) => budget.acquire(turn, (bytes = size)) }));
+    queue.push({ items: async function* () { yield* await read; }, bytes: () => bytes });
   }
   while (queue.length) yield* next();
 }
@@ -176,12 +197,13 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
       yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
       return;
     }
-    const chunks = handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
     if (RECORD_EXTENSIONS.has(ext)) {
-      yield* readRecords(file, chunks, max);
+      yield* readRecords(file, fileChunks(handle, 1024 * 1024), max);
       return;
     }
-    const bytes = await readBounded(chunks, max);
+    await options.beforeRead?.(info.isFile() ? info.size : 0);
+    // A regular file is read in one piece of its size (plus a look for growth since the stat).
+    const bytes = await readBounded(fileChunks(handle, info.isFile() ? Math.min(info.size + 1, max + 1) : 1024 * 1024), max);
     if (bytes === null) {
       yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
       return;
@@ -192,6 +214,16 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/** The bytes of an open file, a chunk at a time, to the end (a FIFO or device: until its writer is done). */
+async function* fileChunks(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.max(size, 1));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
   }
 }
 
