@@ -290,11 +290,18 @@ async function* readRecords(path: string, chunks: AsyncIterable<Uint8Array | str
   };
   let first = true;
   const iterator = chunks[Symbol.asyncIterator]();
+  const toBuffer = (value: Uint8Array | string) => (typeof value === 'string' ? Buffer.from(value) : Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+  let head: Buffer[] = []; // the first bytes, gathered until a byte-order mark can be recognised
   for (;;) {
     const step = await iterator.next();
-    if (step.done) break;
-    let chunk = typeof step.value === 'string' ? Buffer.from(step.value) : Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+    if (step.done && head.length === 0) break;
+    let chunk = step.done ? Buffer.alloc(0) : toBuffer(step.value);
     if (first) {
+      head.push(chunk);
+      chunk = Buffer.concat(head);
+      if (chunk.length < 4 && !step.done) continue;
+      head = [];
+      if (chunk.length === 0) break;
       first = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
         chunk = chunk.subarray(3);
