@@ -3,7 +3,7 @@
 // the runs below die of an out-of-memory error when a document is held as one token array), offsets right.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, ROOT, tempDir } from './helpers/cli.js';
 import { setup } from '../src/engine/setup.js';
@@ -76,6 +76,7 @@ describe('a 50 MB file on one line', () => {
     writeFileSync(file, text);
     expect(readFileSync(file).length).toBeGreaterThanOrEqual(50_000_000);
     const run = runCapped(256, ['--no-default-rules', '--rules', WATCHDOG_RULE, file]);
+    rmSync(file);
     expect(run.signal, run.stderr.slice(-500)).toBeNull();
     expect(run.code).toBe(1); // major findings fail the gate
     const expected = offsetsOf(text, 'global regulator');
@@ -109,6 +110,7 @@ describe('a folder of 100,000 small files', () => {
       writeFileSync(join(dir, String(n % 100).padStart(2, '0'), `${n}.txt`), text);
     }
     const run = runCapped(256, ['--no-default-rules', '--rules', WATCHDOG_RULE, '--exit-zero', dir]);
+    rmSync(dir, { recursive: true });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.findings).toHaveLength(100);
