@@ -1,5 +1,6 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { decodeBytes } from './decode.js';
 import type { DocumentFormat, InputItem, SourceDocument } from './types.js';
@@ -115,16 +116,18 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Buffer;
   try {
-    const handle = await open(file, 'r');
+    // Synchronous reads: for local article-sized files, four thread-pool round trips per file (open, stat,
+    // read, close) cost more than the read itself, and the linting happens in other threads anyway.
+    const fd = openSync(file, 'r');
     try {
-      const { size } = await handle.stat();
+      const { size } = fstatSync(fd);
       if (size > max) {
         yield { problem: { path: file, message: `file is ${formatBytes(size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
         return;
       }
-      bytes = await handle.readFile();
+      bytes = readFileSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
@@ -181,7 +184,7 @@ export function* parseRecords(path: string, text: string): Generator<InputItem> 
   }
 }
 
-function parseRecord(path: string, raw: string, line: number): InputItem | null {
+export function parseRecord(path: string, raw: string, line: number): InputItem | null {
   let value: unknown;
   try {
     value = JSON.parse(raw);
