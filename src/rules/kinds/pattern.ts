@@ -1,6 +1,6 @@
 // kind: pattern — token sequences with constraints on text, case, part of speech and sentence position.
 import type { Token, Analysis } from '../../analysis/types.js';
-import { wordIndex } from '../../analysis/word-index.js';
+import { registerAnchorWords, wordIndex } from '../../analysis/word-index.js';
 import { wordCase } from '../../text/case.js';
 import type { Detection } from '../../engine/types.js';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from '../types.js';
@@ -78,6 +78,7 @@ export function compilePatternRule(definition: RuleDefinition, base: CompiledRul
   const anchors = elements
     .map((c, offset) => ({ offset, words: c.lower !== undefined ? list(c.lower).map((w) => w.toLowerCase()) : c.text !== undefined ? list(c.text).map((w) => w.toLowerCase()) : undefined }))
     .filter((a): a is { offset: number; words: string[] } => a.words !== undefined);
+  for (const anchor of anchors) registerAnchorWords(anchor.words);
   return {
     ...base,
     needs: 'tokens',
