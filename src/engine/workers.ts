@@ -44,7 +44,7 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
         idleTimeout: 60_000,
         workerData: { setup: setupOptions },
       });
-      return (await pool.run(document)) as MappedDocument;
+      return JSON.parse((await pool.run(document)) as string) as MappedDocument;
     },
     async close() {
       await pool?.destroy();
