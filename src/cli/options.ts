@@ -45,6 +45,12 @@ export function limitValue(value: number | 'off' | undefined): number | null | u
   return value === 'off' ? null : value;
 }
 
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
 export function sizeOption(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : parseSize(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a size such as 64MB, 500KB or a number of bytes');

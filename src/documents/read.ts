@@ -1,5 +1,6 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 
@@ -178,7 +179,34 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
     return;
   }
   const ext = extname(file).toLowerCase();
-  let handle;
+  const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+  let info;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
+    return;
+  }
+  if (info.isFile() && !RECORD_EXTENSIONS.has(ext)) {
+    if (info.size > max) {
+      yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+      return;
+    }
+    await options.beforeRead?.(info.size);
+    let bytes: Buffer | null;
+    try {
+      bytes = readFileBounded(file, info.size, max);
+    } catch (error) {
+      yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
+      return;
+    }
+    if (bytes === null) yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+    else yield* decodeInto(file, bytes, format, null);
+    return;
+  }
+  // JSONL feeds (streamed a record at a time, the limit applying to each), FIFOs and devices (read up to the
+  // limit like standard input; opening a FIFO waits for its writer, so not on the main thread's clock).
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
@@ -186,34 +214,47 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
     return;
   }
   try {
-    const info = await handle.stat();
     if (info.isDirectory()) {
       yield { problem: { path: file, message: 'is a folder' } };
-      return;
-    }
-    // A JSONL feed is limited a record at a time. A FIFO or device has no size to check first; it is read up
-    // to the limit like standard input.
-    if (info.isFile() && info.size > max && !RECORD_EXTENSIONS.has(ext)) {
-      yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
       return;
     }
     if (RECORD_EXTENSIONS.has(ext)) {
       yield* readRecords(file, fileChunks(handle, 1024 * 1024), max);
       return;
     }
-    await options.beforeRead?.(info.isFile() ? info.size : 0);
-    // A regular file is read in one piece of its size (plus a look for growth since the stat).
-    const bytes = await readBounded(fileChunks(handle, info.isFile() ? Math.min(info.size + 1, max + 1) : 1024 * 1024), max);
-    if (bytes === null) {
-      yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
-      return;
-    }
-    const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
-    yield* decodeInto(file, bytes, format, null);
+    const bytes = await readBounded(fileChunks(handle, 1024 * 1024), max);
+    if (bytes === null) yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+    else yield* decodeInto(file, bytes, format, null);
   } catch (error) {
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A regular file's bytes, read synchronously: for article-sized files, thread-pool round trips (open, stat,
+ * read, close) cost more than the read itself, and linting happens in other threads anyway. Null when the file
+ * has grown past `max` since its size was taken.
+ */
+function readFileBounded(file: string, size: number, max: number): Buffer | null {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read of the expected size plus a byte, to notice growth; then more while the file goes on.
+    for (let chunkSize = Math.min(size, max) + 1; ; chunkSize = 1024 * 1024) {
+      const buffer = Buffer.allocUnsafe(chunkSize);
+      let filled = 0;
+      for (let n = -1; filled < chunkSize && n !== 0; filled += n) n = readSync(fd, buffer, filled, chunkSize - filled, null);
+      total += filled;
+      if (total > max) return null;
+      chunks.push(buffer.subarray(0, filled));
+      if (filled < chunkSize) break;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -390,7 +431,7 @@ export function* parseRecords(path: string, text: string): Generator<InputItem> 
   }
 }
 
-function parseRecord(path: string, raw: string, line: number): InputItem | null {
+export function parseRecord(path: string, raw: string, line: number): InputItem | null {
   let value: unknown;
   try {
     value = JSON.parse(raw);

@@ -8,6 +8,7 @@ import type { SourceDocument } from '../documents/types.js';
 import type { CheckContext, CompiledRule } from '../rules/types.js';
 import { fillTemplate } from '../text/template.js';
 import { LiteralMatcher } from './literal-matcher.js';
+import { tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
 import type { Detection, Finding, Severity } from './types.js';
 import { countWords, scoreFindings, type Score } from '../score/penalty.js';
 import type { CorpusCheck, CorpusDetection, CorpusEntry, WindowSummary } from './corpus.js';
@@ -38,6 +39,13 @@ export interface LinterOptions {
  */
 export interface MappedDocument {
   result: DocumentResult;
+  trusted: boolean;
+  summaries: unknown[];
+}
+
+/** What the reduce step needs of one document: where it is, whether it is trusted, each check's summary. */
+export interface CorpusSummaries {
+  path: string;
   trusted: boolean;
   summaries: unknown[];
 }
@@ -131,7 +139,16 @@ export class Linter {
       const windowText = end - start === text.length ? text : text.slice(start, end);
       const lines = new LineIndex(windowText, origin);
       let analysis: Analysis | undefined;
-      const context: CheckContext = { path, text: windowText, offset: start, format, lines, analysis: () => (analysis ??= analyze(windowText, format)) };
+      let literalTokens: LiteralTokens | undefined;
+      const context: CheckContext = {
+        path,
+        text: windowText,
+        offset: start,
+        format,
+        lines,
+        analysis: () => (analysis ??= analyze(windowText, format)),
+        literalTokens: () => (literalTokens ??= tokenizeLiterals(windowText)),
+      };
       const found = this.documentFindings(context);
       this.corpusChecks.forEach(({ check }, i) => parts[i]!.push({ offset: start, summary: check.map(context, found) }));
       for (const finding of found) findings.push(start === 0 ? finding : shiftFinding(finding, start));
@@ -150,9 +167,17 @@ export class Linter {
 
   /** The reduce step over mapped documents in input order (paths given separately when results were filtered). */
   reduce(documents: readonly MappedDocument[], paths: readonly string[] = documents.map((d) => d.result.path)): CorpusStates {
-    return this.corpusChecks.map(({ check }, i) =>
-      check.reduce(documents.map((d, n) => ({ path: paths[n]!, trusted: d.trusted, summary: d.summaries[i] }))),
-    );
+    return this.reduceSummaries(documents.map((d, n) => ({ path: paths[n]!, trusted: d.trusted, summaries: d.summaries })));
+  }
+
+  /** The reduce step over the corpus summaries alone (as `names --emit-mentions` writes them, one per document). */
+  reduceSummaries(documents: readonly CorpusSummaries[]): CorpusStates {
+    return this.corpusChecks.map(({ check }, i) => check.reduce(documents.map((d) => ({ path: d.path, trusted: d.trusted, summary: d.summaries[i] }))));
+  }
+
+  /** The ids of the rules whose corpus checks run, in the order of their states and summaries. */
+  get corpusRuleIds(): string[] {
+    return this.corpusChecks.map((c) => c.rule.id);
   }
 
   /** The corpus findings of one mapped document, with rule metadata and the configuration's severities. */
@@ -178,7 +203,7 @@ export class Linter {
   private documentFindings(context: CheckContext): Finding[] {
     const { text, lines } = context;
     const raw: { rule: CompiledRule; detection: Detection }[] = [];
-    for (const hit of this.matcher.scan(text)) {
+    for (const hit of this.matcher.size ? this.matcher.scan(text, context.literalTokens()) : []) {
       const { rule, data } = hit.data as { rule: CompiledRule; data: unknown };
       const detection = rule.onLiteral?.({ start: hit.start, end: hit.end, text: hit.text, data }, context);
       if (detection) raw.push({ rule, detection });

@@ -1,35 +1,20 @@
 // Finds every literal of every phrase and name rule in one pass over the text. Literals are split into
 // tokens (runs of letters and digits, single punctuation marks) and stored in a trie keyed by lower-cased
-// tokens; the text is tokenised once and walked through the trie, so the cost per word does not grow with
-// the number of rules. Matching is leftmost-longest, like a combined regular expression.
+// tokens and how each joins the one before; the text is tokenised once (shared by every matcher of the
+// document) and walked through the trie, so the cost per word does not grow with the number of rules.
+// Matching is leftmost-longest, like a combined regular expression.
 import type { LiteralHit, LiteralSpec } from '../rules/types.js';
-
-// Letters, marks, digits and connector punctuation form words; every other visible character is a token.
-const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
-
-/** How a token is joined to the one before it: directly, by spaces (or one line break), or not at all (a blank line). */
-const JOINED = '';
-const SPACED = ' ';
+import { Joint, tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Next tokens joined directly to this one, and next tokens after a space. */
+  joined?: Map<string, TrieNode>;
+  spaced?: Map<string, TrieNode>;
   specs: LiteralSpec[];
 }
 
 export function normalizeLiteral(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** Keys of a literal's tokens: the lower-cased token, prefixed by how it joins the previous token. */
-function literalKeys(text: string): string[] {
-  const keys: string[] = [];
-  let previousEnd = -1;
-  for (const m of text.trim().matchAll(TOKEN)) {
-    const joint = previousEnd === -1 || m.index === previousEnd ? JOINED : SPACED;
-    keys.push(joint + m[0].toLowerCase());
-    previousEnd = m.index + m[0].length;
-  }
-  return keys;
 }
 
 export class LiteralMatcher {
@@ -38,20 +23,25 @@ export class LiteralMatcher {
 
   constructor(specs: LiteralSpec[]) {
     for (const spec of specs) {
-      const keys = literalKeys(spec.text);
-      if (keys.length === 0) continue;
-      let level = this.root;
-      let node: TrieNode | undefined;
-      for (const key of keys) {
-        node = level.get(key);
-        if (!node) {
-          node = { next: new Map(), specs: [] };
-          level.set(key, node);
-        }
-        level = node.next;
+      const tokens = tokenizeLiterals(spec.text.trim());
+      if (tokens.count === 0) continue;
+      let node: TrieNode | undefined = this.root.get(tokens.lower[0]!);
+      if (!node) {
+        node = { specs: [] };
+        this.root.set(tokens.lower[0]!, node);
       }
-      if (node!.specs.length === 0) this.count++;
-      node!.specs.push(spec);
+      for (let k = 1; k < tokens.count; k++) {
+        const key = tokens.lower[k]!;
+        const level: Map<string, TrieNode> = tokens.joints[k] === Joint.Joined ? (node.joined ??= new Map()) : (node.spaced ??= new Map());
+        let next: TrieNode | undefined = level.get(key);
+        if (!next) {
+          next = { specs: [] };
+          level.set(key, next);
+        }
+        node = next;
+      }
+      if (node.specs.length === 0) this.count++;
+      node.specs.push(spec);
     }
   }
 
@@ -61,35 +51,40 @@ export class LiteralMatcher {
   }
 
   /** Every accepted hit, in text order; a hit is handed to each literal that owns it. */
-  *scan(text: string): Generator<LiteralHit & { spec: LiteralSpec }> {
+  *scan(text: string, tokens: LiteralTokens = tokenizeLiterals(text)): Generator<LiteralHit & { spec: LiteralSpec }> {
     if (this.root.size === 0) return;
-    const tokens = tokenize(text);
-    for (let i = 0; i < tokens.length; ) {
-      let level = this.root;
-      let best: { end: number; specs: LiteralSpec[] } | undefined;
+    const { count, starts, ends, joints, lower } = tokens;
+    for (let i = 0; i < count; ) {
+      let node: TrieNode | undefined = this.root.get(lower[i]!);
+      if (!node) {
+        i++;
+        continue;
+      }
+      let best: TrieNode | undefined = node.specs.length ? node : undefined;
       let bestIndex = i;
-      for (let j = i; j < tokens.length; j++) {
-        const token = tokens[j]!;
-        const node = level.get(j === i ? token.lower : token.joint + token.lower);
-        if (!node) break;
+      for (let j = i + 1; j < count; j++) {
+        const joint = joints[j]!;
+        const level: Map<string, TrieNode> | undefined = joint === Joint.Joined ? node.joined : joint === Joint.Spaced ? node.spaced : undefined;
+        const next: TrieNode | undefined = level?.get(lower[j]!);
+        if (!next) break;
+        node = next;
         if (node.specs.length) {
-          best = { end: token.end, specs: node.specs };
+          best = node;
           bestIndex = j;
         }
-        level = node.next;
-        if (level.size === 0) break;
       }
       if (!best) {
         i++;
         continue;
       }
-      const start = tokens[i]!.start;
-      const found = text.slice(start, best.end);
+      const start = starts[i]!;
+      const end = ends[bestIndex]!;
+      const found = text.slice(start, end);
       let accepted = false;
       for (const spec of best.specs) {
-        if (spec.caseSensitive && found.replace(/\s+/g, ' ') !== spec.text.trim().replace(/\s+/g, ' ')) continue;
+        if (spec.caseSensitive && squashSpaces(found) !== squashSpaces(spec.text.trim())) continue;
         accepted = true;
-        yield { start, end: best.end, text: found, data: spec.data, spec };
+        yield { start, end, text: found, data: spec.data, spec };
       }
       // A case-sensitive literal that did not match exactly leaves the tokens free for shorter ones.
       i = accepted ? bestIndex + 1 : i + 1;
@@ -97,26 +92,6 @@ export class LiteralMatcher {
   }
 }
 
-interface TextToken {
-  start: number;
-  end: number;
-  lower: string;
-  /** How the token joins the previous one (see JOINED, SPACED); '\n' after a blank line, so no literal spans it. */
-  joint: string;
-}
-
-function tokenize(text: string): TextToken[] {
-  const tokens: TextToken[] = [];
-  let previousEnd = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    let joint = JOINED;
-    if (start > previousEnd) {
-      const gap = text.slice(previousEnd, start);
-      joint = /\n[^\S\n]*\n/.test(gap) ? '\n' : SPACED;
-    }
-    tokens.push({ start, end: start + m[0].length, lower: m[0].toLowerCase(), joint });
-    previousEnd = start + m[0].length;
-  }
-  return tokens;
+function squashSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }

@@ -4,7 +4,7 @@
 // document has been read; then the reduce step runs and the held results come out with the corpus findings
 // merged in. Without a corpus check, results stream out as each document is linted.
 import type { InputItem, InputProblem, SourceDocument } from '../documents/types.js';
-import type { DocumentResult, Linter, LocatedCorpusFinding, MappedDocument } from './linter.js';
+import type { CorpusStates, DocumentResult, Linter, LocatedCorpusFinding, MappedDocument } from './linter.js';
 import type { Finding } from './types.js';
 import { scoreFindings } from '../score/penalty.js';
 
@@ -31,6 +31,15 @@ export type SettleDocument = (
   relint: (document: SourceDocument) => DocumentResult,
 ) => Promise<{ document: SourceDocument; result: DocumentResult }>;
 
+/**
+ * Maps documents (document checks plus corpus summaries), possibly elsewhere: in worker threads, in order of
+ * submission. `concurrency` is how many documents may be in flight at once.
+ */
+export interface DocumentMapper {
+  readonly concurrency: number;
+  map(document: SourceDocument): Promise<MappedDocument>;
+}
+
 export interface RunOptions {
   filters?: FindingFilter[];
   prepare?: PrepareDocument;
@@ -41,37 +50,71 @@ export interface RunOptions {
    * the fixes of corpus findings; `relint` lints a changed text against the same corpus state.
    */
   settle?: SettleDocument;
+  /** Where documents are mapped (default: here, one at a time). */
+  mapper?: DocumentMapper;
+  /**
+   * A corpus state reduced elsewhere (`lint --names FILE`): corpus findings come from it, so results stream
+   * without waiting for the batch.
+   */
+  corpusStates?: CorpusStates;
+}
+
+type Mapped = { problem: InputProblem } | { document: SourceDocument; mapped: MappedDocument };
+
+/** Prepares and maps documents with up to `concurrency` in flight, yielding them in input order. */
+async function* mapInOrder(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions): AsyncGenerator<Mapped> {
+  const mapper: DocumentMapper = options.mapper ?? { concurrency: 1, map: async (document) => linter.map(document) };
+  const one = async (item: InputItem): Promise<Mapped> => {
+    if ('problem' in item) return item;
+    const { document, findings } = options.prepare ? await options.prepare(item.document) : { document: item.document, findings: undefined };
+    // The fixer already has the findings of a document it fixed; without corpus checks they are all there is.
+    if (findings && !linter.hasCorpusChecks) return { document, mapped: { result: linter.lint(document, findings), trusted: false, summaries: [] } };
+    return { document, mapped: await mapper.map(document) };
+  };
+  const queue: Promise<Mapped>[] = [];
+  for await (const item of items) {
+    queue.push(one(item));
+    if (queue.length >= mapper.concurrency) yield await queue.shift()!;
+  }
+  while (queue.length) yield await queue.shift()!;
 }
 
 export function lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions & { keepTexts: true }): AsyncGenerator<LintEvent<SourceDocument>>;
 export function lintStream(items: AsyncIterable<InputItem>, linter: Linter, options?: RunOptions): AsyncGenerator<LintEvent>;
 export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions = {}): AsyncGenerator<LintEvent> {
-  const prepare = async (document: SourceDocument): Promise<Prepared> => (options.prepare ? options.prepare(document) : { document });
+  const mapped = mapInOrder(items, linter, options);
   if (!linter.hasCorpusChecks) {
-    for await (const item of items) {
-      if ('problem' in item) {
-        yield { type: 'problem', problem: item.problem };
+    for await (const entry of mapped) {
+      if ('problem' in entry) yield { type: 'problem', problem: entry.problem };
+      else yield { type: 'document', document: entry.document, result: applyFilters(entry.mapped.result, entry.document, options.filters) };
+    }
+    return;
+  }
+
+  const emit = (states: CorpusStates, document: SourceDocument | DocumentInfo, entry: MappedDocument, filtered: DocumentResult) =>
+    corpusResult(linter, states, options, document, entry, filtered);
+  if (options.corpusStates) {
+    // The corpus state is known: each document can be finished as soon as it is mapped.
+    for await (const entry of mapped) {
+      if ('problem' in entry) {
+        yield { type: 'problem', problem: entry.problem };
         continue;
       }
-      const { document, findings } = await prepare(item.document);
-      yield { type: 'document', document, result: applyFilters(linter.lint(document, findings), document, options.filters) };
+      yield await emit(options.corpusStates, entry.document, entry.mapped, applyFilters(entry.mapped.result, entry.document, options.filters));
     }
     return;
   }
 
   type Held = { problem: InputProblem } | { document: DocumentInfo; mapped: MappedDocument; filtered: DocumentResult };
   const held: Held[] = [];
-  for await (const item of items) {
-    if ('problem' in item) {
-      held.push({ problem: item.problem });
+  for await (const entry of mapped) {
+    if ('problem' in entry) {
+      held.push(entry);
       continue;
     }
-    // Findings the fixer already has are document-level only; the map step needs the checks' context anyway.
-    const { document: prepared } = await prepare(item.document);
-    const mapped = linter.map(prepared);
-    const { text: _text, ...info } = prepared;
-    const document: DocumentInfo = options.keepTexts ? prepared : info;
-    held.push({ document, mapped, filtered: applyFilters(mapped.result, prepared, options.filters) });
+    const { text: _text, ...info } = entry.document;
+    const document: DocumentInfo = options.keepTexts ? entry.document : info;
+    held.push({ document, mapped: entry.mapped, filtered: applyFilters(entry.mapped.result, entry.document, options.filters) });
   }
   const documents = held.filter((h): h is Extract<Held, { mapped: MappedDocument }> => 'mapped' in h);
   const states = linter.reduce(
@@ -79,29 +122,37 @@ export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linte
     documents.map((d) => d.document.path),
   );
   for (const entry of held) {
-    if ('problem' in entry) {
-      yield { type: 'problem', problem: entry.problem };
-      continue;
-    }
-    const withCorpus = (document: DocumentInfo, mapped: MappedDocument, filtered: DocumentResult) => {
-      const extra = linter
-        .corpusFindings(states, mapped, document.path)
-        .filter((located) => (options.filters ?? []).every((keep) => keep(located.finding, documentFor(document, located))))
-        .map((c) => c.finding);
-      return linter.merge(filtered, extra);
-    };
-    const result = withCorpus(entry.document, entry.mapped, entry.filtered);
-    if (options.settle && entry.document.text !== undefined) {
-      const relint = (document: SourceDocument) => {
-        const mapped = linter.map(document);
-        return withCorpus(document, mapped, applyFilters(mapped.result, document, options.filters));
-      };
-      const settled = await options.settle(entry.document as SourceDocument, result, relint);
-      yield { type: 'document', document: settled.document, result: settled.result };
-      continue;
-    }
-    yield { type: 'document', document: entry.document, result };
+    if ('problem' in entry) yield { type: 'problem', problem: entry.problem };
+    else yield await emit(states, entry.document, entry.mapped, entry.filtered);
   }
+}
+
+/** A mapped document's final result: its findings with the corpus findings merged in, then settled (fixed). */
+async function corpusResult(
+  linter: Linter,
+  states: CorpusStates,
+  options: RunOptions,
+  document: DocumentInfo,
+  mapped: MappedDocument,
+  filtered: DocumentResult,
+): Promise<LintEvent> {
+  const withCorpus = (doc: DocumentInfo, map: MappedDocument, result: DocumentResult) => {
+    const extra = linter
+      .corpusFindings(states, map, doc.path)
+      .filter((located) => (options.filters ?? []).every((keep) => keep(located.finding, documentFor(doc, located))))
+      .map((c) => c.finding);
+    return linter.merge(result, extra);
+  };
+  const result = withCorpus(document, mapped, filtered);
+  if (options.settle && document.text !== undefined) {
+    const relint = (doc: SourceDocument) => {
+      const again = linter.map(doc);
+      return withCorpus(doc, again, applyFilters(again.result, doc, options.filters));
+    };
+    const settled = await options.settle(document as SourceDocument, result, relint);
+    return { type: 'document', document: settled.document, result: settled.result };
+  }
+  return { type: 'document', document, result };
 }
 
 export function applyFilters(result: DocumentResult, document: SourceDocument, filters: FindingFilter[] = []): DocumentResult {

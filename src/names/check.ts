@@ -165,7 +165,13 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** The last word of a text, lower-cased (a backward scan: an end-anchored regex retries from every position). */
 function lastWordOf(text: string): string {
-  const m = /([\p{L}]+)[^\p{L}]*$/u.exec(text);
-  return m ? m[1]!.toLowerCase() : '';
+  let end = text.length;
+  while (end > 0 && !LETTER.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+  return text.slice(start, end).toLowerCase();
 }
+
+const LETTER = /\p{L}/u;

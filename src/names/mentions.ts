@@ -58,7 +58,7 @@ export class MentionFinder {
 
     // Registry forms first; the text they cover (and text inside an exception) is not looked at again.
     const taken: [number, number][] = [];
-    for (const hit of this.matcher.scan(text)) {
+    for (const hit of this.matcher.scan(text, context.literalTokens())) {
       taken.push([hit.start, hit.end]);
       const entities = hit.data as Entity[];
       if (entities.some((e) => e.exceptions.length && isInsideException(text, hit.start, hit.end, e.exceptions))) continue;
@@ -67,7 +67,7 @@ export class MentionFinder {
 
     const tokens = analysis.tokens;
     const lowerWords = new Set<string>();
-    for (const token of tokens) if (token.type === 'word' && token.text === token.text.toLowerCase()) lowerWords.add(token.text);
+    for (const token of tokens) if (token.type === 'word' && token.text === token.lower) lowerWords.add(token.text);
     // Tokens under a registry form, two pointers over both lists (each in text order).
     const blocked = new Uint8Array(tokens.length);
     for (let i = 0, t = 0; i < tokens.length; i++) {
@@ -76,7 +76,7 @@ export class MentionFinder {
       if (t < taken.length && taken[t]![0] < token.end) blocked[i] = 1;
     }
     const isName = (token: Token) =>
-      !blocked[token.index] && token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text) && !this.stopWords.has(token.text.toLowerCase());
+      !blocked[token.index] && token.pos === 'PROPN' && token.text !== token.lower && /^\p{Lu}/u.test(token.text) && !this.stopWords.has(token.lower);
 
     for (let i = 0; i < tokens.length; i++) {
       if (!isName(tokens[i]!)) continue;

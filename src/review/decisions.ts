@@ -103,6 +103,8 @@ export class DecisionStore {
   }
 
   isRejected(finding: Pick<Finding, 'ruleId' | 'range'>, document: SourceDocument): boolean {
+    // Nothing rejected (the usual case in a batch run): no fingerprint to compute.
+    if (this.rejected.size === 0) return false;
     return this.match(finding, document) !== undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { Analysis, AnalysisNeed } from '../analysis/types.js';
 import type { DocumentFormat } from '../documents/types.js';
 import type { LineIndex } from '../documents/lines.js';
+import type { LiteralTokens } from '../engine/literal-tokens.js';
 import type { Applicability, Category, Detection, Severity } from '../engine/types.js';
 import type { CorpusCheck } from '../engine/corpus.js';
 
@@ -43,6 +44,8 @@ export interface CheckContext {
   format: DocumentFormat;
   lines: LineIndex;
   analysis(): Analysis;
+  /** The tokens literals are matched on, computed once for every matcher that scans this document. */
+  literalTokens(): LiteralTokens;
 }
 
 /** A literal the engine finds in one combined pass over the text, on behalf of a rule. */

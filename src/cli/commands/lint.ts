@@ -7,6 +7,9 @@ import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
 import { lintStream, type FindingFilter, type Prepared, type SettleDocument } from '../../engine/run.js';
 import { listInputFiles, readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
+import { readNdjsonStream } from '../../documents/stdin.js';
+import { readStateFile } from '../../engine/corpus-file.js';
+import { defaultJobs, workerMapper } from '../../engine/workers.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
 import type { OnPass } from '../../fix/apply.js';
@@ -19,7 +22,7 @@ import { DEFAULT_GATE, Gate } from '../../gate/gate.js';
 import { Baseline, baselineEntry, baselinePath, readBaseline, writeBaseline, type BaselineEntry } from '../../gate/baseline.js';
 import type { FailOn } from '../../config/load.js';
 import { UserError } from '../../errors.js';
-import { addRuleSourceOptions, defaultInputs, limitOption, limitValue, nonNegativeInteger, nonNegativeNumber, sizeOption, type RuleSourceOptions } from '../options.js';
+import { addRuleSourceOptions, defaultInputs, limitOption, limitValue, nonNegativeInteger, nonNegativeNumber, positiveInteger, sizeOption, type RuleSourceOptions } from '../options.js';
 import { useColor } from '../terminal.js';
 import { DecisionStore, decisionsPath } from '../../review/decisions.js';
 import { Progress } from '../progress.js';
@@ -39,6 +42,9 @@ interface LintOptions extends RuleSourceOptions {
   baseline?: string;
   updateBaseline?: boolean;
   quiet?: boolean;
+  jobs?: number;
+  names?: string;
+  stdinNdjson?: boolean;
 }
 
 export function registerLint(program: Command, setExit: (code: number) => void): void {
@@ -60,8 +66,13 @@ export function registerLint(program: Command, setExit: (code: number) => void):
     .option('--update-baseline', 'write every finding of this run to the baseline file, and pass')
     .option('--max-file-size <size>', 'skip (and report) files larger than this (default 64MB)', sizeOption)
     .option('--exit-zero', 'exit 0 even when findings fail the gate (input errors still exit 2)')
-    .option('-q, --quiet', 'no progress display and no notes on standard error (errors and the gate verdict still show)');
-  addRuleSourceOptions(command).action(async (paths: string[], options: LintOptions) => {
+    .option('-q, --quiet', 'no progress display and no notes on standard error (errors and the gate verdict still show)')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, or jobs in the configuration)', positiveInteger)
+    .option('--names <file>', 'finish the corpus checks with a name table from mtaudit names --merge (results stream)')
+    .option('--stdin-ndjson', 'read {"id","text"} articles from standard input, one a line, and write one result line per article');
+  addRuleSourceOptions(command).action(async (paths: string[], options: LintOptions, self: Command) => {
+    // Reading articles line by line from standard input writes a result line per article unless told otherwise.
+    if (options.stdinNdjson && self.getOptionValueSource('format') !== 'cli') options.format = 'documents';
     setExit(await lint(paths, options));
   });
 }
@@ -69,11 +80,16 @@ export function registerLint(program: Command, setExit: (code: number) => void):
 async function lint(paths: string[], options: LintOptions): Promise<number> {
   if (options.unsafeFixes && !options.fix) throw new UserError('--unsafe-fixes goes with --fix (mtaudit lint --fix --unsafe-fixes)');
   if (options.dryRun && !options.fix) throw new UserError('--dry-run goes with --fix (mtaudit lint --fix --dry-run)');
-  const { config, rules, linter, ignore } = await setup({ configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules });
+  if (options.stdinNdjson && paths.length) throw new UserError('--stdin-ndjson reads standard input; give no paths with it');
+  const setupOptions = { configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules };
+  const { config, rules, linter, ignore } = await setup(setupOptions);
+  const corpusStates = options.names ? await readStateFile(linter, options.names) : undefined;
+  const jobs = options.jobs ?? config.jobs ?? defaultJobs();
+  const mapper = jobs > 1 ? workerMapper(linter, setupOptions, jobs) : undefined;
   const baselineFile = options.baseline ?? config.baseline;
   if (options.updateBaseline && !baselineFile) throw new UserError('--update-baseline needs a file: --baseline FILE, or baseline in mtaudit.config.yaml');
 
-  const inputs = paths.length ? paths : defaultInputs();
+  const inputs = options.stdinNdjson ? ['-'] : paths.length ? paths : defaultInputs();
   const progress = !options.quiet && process.stderr.isTTY && !inputs.every((p) => p === '-') ? new Progress(process.stderr) : undefined;
   const note = (text: string) => {
     if (options.quiet) return;
@@ -143,7 +159,8 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   try {
     // A corpus run lets each text go after its map step, unless the report or the baseline needs it.
     const keepTexts = Boolean(REPORTERS[options.format]!.needsText || options.updateBaseline || fixing?.settle);
-    const stream = lintStream(readDocuments(inputs, readOptions), linter, { filters, prepare: fixing?.prepare, settle: fixing?.settle, keepTexts });
+    const documents = options.stdinNdjson ? readNdjsonStream(process.stdin) : readDocuments(inputs, readOptions);
+    const stream = lintStream(documents, linter, { filters, prepare: fixing?.prepare, settle: fixing?.settle, keepTexts, mapper, corpusStates });
     for await (const event of stream) {
       const file = event.type === 'problem' ? event.problem.path : event.document.origin.kind === 'record' ? event.document.origin.file : event.document.path;
       if (progress && lastFile !== undefined && file !== lastFile) progress.tick();
@@ -200,6 +217,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     return 1;
   } finally {
     if (output !== undefined) closeSync(output);
+    await mapper?.close();
   }
 }
 

@@ -7,6 +7,8 @@ import pc from 'picocolors';
 import { setup } from '../../engine/setup.js';
 import { Linter, type MappedDocument } from '../../engine/linter.js';
 import { readDocuments } from '../../documents/read.js';
+import { readNdjsonStream } from '../../documents/stdin.js';
+import { readSummaries, stateFile, summariesLine } from '../../engine/corpus-file.js';
 import { formatProblem } from '../../documents/types.js';
 import { UserError } from '../../errors.js';
 import { extendRuleFile, newRuleFile, settledEntries, settledRuleId } from '../../names/rule-file.js';
@@ -15,6 +17,9 @@ import { addRuleSourceOptions, collect, defaultInputs, type RuleSourceOptions } 
 import { useColor } from '../terminal.js';
 
 interface NamesOptions extends RuleSourceOptions {
+  emitMentions?: boolean;
+  merge?: boolean;
+  stdinNdjson?: boolean;
   json?: boolean;
   all?: boolean;
   writeRules?: string;
@@ -31,31 +36,52 @@ export function registerNames(program: Command, setExit: (code: number) => void)
     .option('--json', 'print the groups as JSON')
     .option('--all', 'also show groups whose forms are all accepted by a rule (no variant)')
     .option('--write-rules <file>', 'save the groups decided by trust or frequency as a name rule file (extends an existing one)')
-    .option('--group <form>', 'with --write-rules: save only the group holding this form, with this form as canonical (repeatable)', collect, []);
+    .option('--group <form>', 'with --write-rules: save only the group holding this form, with this form as canonical (repeatable)', collect, [])
+    .option('--emit-mentions', 'map step: write each document’s name mentions as one NDJSON line (for names --merge)')
+    .option('--merge', 'reduce step: read mention lines (the paths, or - for standard input) and write the name table for lint --names')
+    .option('--stdin-ndjson', 'read {"id","text"} articles from standard input, one a line');
   addRuleSourceOptions(command).action(async (paths: string[], options: NamesOptions) => {
     setExit(await names(paths, options));
   });
 }
 
 async function names(paths: string[], options: NamesOptions): Promise<number> {
+  if (options.emitMentions && options.merge) throw new UserError('--emit-mentions (map) and --merge (reduce) are separate steps; give one');
+  if (options.stdinNdjson && paths.length) throw new UserError('--stdin-ndjson reads standard input; give no paths with it');
   const { rules, ignore, trusted } = await setup({ configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules });
   const rule = rules.find((r) => r.enabled && r.kind === 'builtin' && r.definition.check === CHECK);
   if (!rule) throw new UserError(`no enabled rule runs the ${CHECK} check (is names.consistency turned off in the configuration?)`);
-  // Only what the names stage reads: the name registry and the consistency check.
+  // Only what the names stage reads: the name registry and the consistency check. Every corpus check of the
+  // full rule set is here too, so the lines and tables fit `lint`.
   const linter = new Linter(
-    rules.filter((r) => r.enabled && (r.kind === 'name' || r === rule)),
+    rules.filter((r) => r.enabled && (r.kind === 'name' || r.corpus !== undefined)),
     { trusted },
   );
+
+  if (options.merge) {
+    if (paths.length === 0) throw new UserError('--merge needs the mention files to read (or - for standard input)');
+    const entries = [];
+    for await (const entry of readSummaries(linter, paths)) entries.push(entry);
+    // Map steps finish in any order across machines: reduce in path order, so every run gives the same table.
+    entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    process.stdout.write(stateFile(linter, linter.reduceSummaries(entries), entries.length));
+    return 0;
+  }
+
   const mapped: MappedDocument[] = [];
   let problems = 0;
-  for await (const item of readDocuments(paths.length ? paths : defaultInputs(), { ignore })) {
+  const documents = options.stdinNdjson ? readNdjsonStream(process.stdin) : readDocuments(paths.length ? paths : defaultInputs(), { ignore });
+  for await (const item of documents) {
     if ('problem' in item) {
       process.stderr.write(`mtaudit: ${formatProblem(item.problem)}\n`);
       problems++;
       continue;
     }
-    mapped.push(linter.map(item.document));
+    const document = linter.map(item.document);
+    if (options.emitMentions) process.stdout.write(summariesLine(linter, { path: item.document.path, trusted: document.trusted, summaries: document.summaries }));
+    else mapped.push(document);
   }
+  if (options.emitMentions) return problems ? 2 : 0;
   const state = linter.reduce(mapped)[linter.corpusCheckIndex(rule.id)] as NameState;
   const shown = options.all ? state.groups : state.groups.filter((g) => g.forms.some((f) => f.status === 'variant'));
 

@@ -18,17 +18,27 @@ export default defineBuiltin<Options>({
   defaults: { allow: [], minLeft: 3 },
   create: (options) => {
     const allow = wordSet(options.allow);
-    const regex = new RegExp(`(?<![\\p{L}\\p{N}_@#/.-])(\\p{Ll}{${options.minLeft},})(\\p{Lu}\\p{Ll}{2,})(?![\\p{L}\\p{N}_/.-])`, 'gu');
+    // Anchored on the capital (rare) rather than on lower-case runs (everywhere, and a run would be retried
+    // from each of its letters); the lower-case part is then read backwards.
+    const capital = /(?<=\p{Ll})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}_/.-])/gu;
     return (context) => {
       const out = [];
-      for (const m of matches(regex, context.text)) {
-        if (allow.has(m[0].toLowerCase())) continue;
-        const start = m.index;
-        const end = start + m[0].length;
-        const split = start + m[1]!.length;
-        out.push({ start, end, vars: { left: m[1]!, right: m[2]! }, fix: { edits: [{ start: split, end: split, text: '. ' }], applicability: 'suggestion' as const } });
+      const text = context.text;
+      for (const m of matches(capital, text)) {
+        const split = m.index;
+        let start = split;
+        while (start > 0 && LOWER.test(text[start - 1]!)) start--;
+        if (split - start < options.minLeft || (start > 0 && NOT_BEFORE.test(text[start - 1]!))) continue;
+        const end = split + m[1]!.length;
+        const word = text.slice(start, end);
+        if (allow.has(word.toLowerCase())) continue;
+        out.push({ start, end, vars: { left: text.slice(start, split), right: m[1]! }, fix: { edits: [{ start: split, end: split, text: '. ' }], applicability: 'suggestion' as const } });
       }
       return out;
     };
   },
 });
+
+const LOWER = /\p{Ll}/u;
+// Glued to other letters, digits, handles, paths or hyphens, the run is part of something else (iPhone, @user).
+const NOT_BEFORE = /[\p{L}\p{N}_@#/.-]/u;

@@ -12,6 +12,11 @@ interface Options {
   maxAbbreviationLength: number;
 }
 
+const WORD_PART = /[\p{L}'’-]/u;
+const LETTER = /\p{L}/u;
+// A word glued to a number, a dot or a digit is part of something else (an abbreviation, a decimal, a URL).
+const NOT_BEFORE = /[\p{N}.]/u;
+
 export default defineBuiltin<Options>({
   needs: 'none',
   optionsSchema: {
@@ -27,18 +32,23 @@ export default defineBuiltin<Options>({
     return (context) => {
       const out = [];
       const text = context.text;
-      for (const m of matches(/(?<![\p{L}\p{N}.'’-])(\p{L}[\p{L}'’-]*)\.([ \t\u00a0]+)(\p{Ll}+)(?![\p{L}\p{N}]*\.\p{L})/gu, text)) {
-        const before = m[1]!;
-        const after = m[3]!;
+      // Anchored on the full stop (the regex engine skips to each "."); the word before it is read backwards.
+      for (const m of matches(/\.[ \t\u00a0]+(\p{Ll}+)(?![\p{L}\p{N}]*\.\p{L})/gu, text)) {
+        const dotAt = m.index;
+        let wordStart = dotAt;
+        while (wordStart > 0 && WORD_PART.test(text[wordStart - 1]!)) wordStart--;
+        const before = text.slice(wordStart, dotAt);
+        if (!before || !LETTER.test(before[0]!) || (wordStart > 0 && NOT_BEFORE.test(text[wordStart - 1]!))) continue;
+        const after = m[1]!;
+        const start = wordStart;
         if (before.length < 2 || abbreviations.has(before.toLowerCase())) continue;
         // A short capitalised word before the stop is an abbreviation (Kan., Calif., Messrs.) more often than not.
         if (/^\p{Lu}/u.test(before) && before.length <= options.maxAbbreviationLength) continue;
         // A short word after a number is a unit (40 mg. daily, 3 cm. in diameter, 8 lbs. or more).
-        if (before.length <= 4 && /\d[ \u00a0]?(?:\/[ \u00a0]?)?$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+        if (before.length <= 4 && /\d[ \u00a0]?(?:\/[ \u00a0]?)?$/.test(text.slice(Math.max(0, start - 3), start))) continue;
         if (lowercaseStarts.has(after)) continue;
-        const start = m.index;
-        const dot = start + before.length;
-        const end = start + m[0].length;
+        const dot = dotAt;
+        const end = dotAt + m[0].length;
         const edit = afterComma.has(after) ? { start: dot, end: dot + 1, text: ',' } : { start: dot, end: dot + 1, text: '' };
         out.push({ start, end, fix: { edits: [edit] } });
       }

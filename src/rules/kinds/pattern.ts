@@ -1,5 +1,6 @@
 // kind: pattern — token sequences with constraints on text, case, part of speech and sentence position.
 import type { Token, Analysis } from '../../analysis/types.js';
+import { registerAnchorWords, wordIndex } from '../../analysis/word-index.js';
 import { wordCase } from '../../text/case.js';
 import type { Detection } from '../../engine/types.js';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from '../types.js';
@@ -74,6 +75,10 @@ export function compilePatternRule(definition: RuleDefinition, base: CompiledRul
       if (m[2] && !['lower', 'upper', 'title'].includes(m[2])) throw new RuleDefinitionError(`unknown fix filter "${m[2]}" (lower, upper, title)`, ['fix']);
     }
   }
+  const anchors = elements
+    .map((c, offset) => ({ offset, words: c.lower !== undefined ? list(c.lower).map((w) => w.toLowerCase()) : c.text !== undefined ? list(c.text).map((w) => w.toLowerCase()) : undefined }))
+    .filter((a): a is { offset: number; words: string[] } => a.words !== undefined);
+  for (const anchor of anchors) registerAnchorWords(anchor.words);
   return {
     ...base,
     needs: 'tokens',
@@ -82,18 +87,27 @@ export function compilePatternRule(definition: RuleDefinition, base: CompiledRul
       const analysis = context.analysis();
       const { tokens } = analysis;
       const out: Detection[] = [];
+      const tryAt = (i: number) => {
+        for (let k = 0; k < tests.length; k++) if (!tests[k]!(tokens[i + k]!, analysis, context.text)) return;
+        const matched = tokens.slice(i, i + elements.length);
+        const start = matched[first]!.start;
+        const end = matched[last]!.end;
+        const fix = template ? fillTokens(template, matched) : undefined;
+        out.push({ start, end, vars: fix === undefined ? {} : { fix }, fix: fix === undefined ? null : { edits: [{ start, end, text: fix }] } });
+      };
+      const anchor = rarestAnchor(anchors, analysis);
+      if (anchor) {
+        // Only where the anchor element's words are: the pattern starts `offset` tokens before.
+        for (const position of anchor.positions) {
+          const i = position - anchor.offset;
+          const sentence = analysis.sentences[tokens[position]!.sentence];
+          if (sentence && i >= sentence.firstToken && i + elements.length <= sentence.endToken) tryAt(i);
+        }
+        return out;
+      }
       for (const sentence of analysis.sentences) {
         const limit = sentence.endToken - elements.length;
-        for (let i = sentence.firstToken; i <= limit; i++) {
-          let ok = true;
-          for (let k = 0; k < tests.length && ok; k++) ok = tests[k]!(tokens[i + k]!, analysis, context.text);
-          if (!ok) continue;
-          const matched = tokens.slice(i, i + elements.length);
-          const start = matched[first]!.start;
-          const end = matched[last]!.end;
-          const fix = template ? fillTokens(template, matched) : undefined;
-          out.push({ start, end, vars: fix === undefined ? {} : { fix }, fix: fix === undefined ? null : { edits: [{ start, end, text: fix }] } });
-        }
+        for (let i = sentence.firstToken; i <= limit; i++) tryAt(i);
       }
       return out;
     },
@@ -110,18 +124,41 @@ function fillTokens(template: string, tokens: Token[]): string {
   });
 }
 
+/** The anchor element whose words occur least in this document, with their positions in text order. */
+function rarestAnchor(anchors: { offset: number; words: string[] }[], analysis: Analysis): { offset: number; positions: number[] } | undefined {
+  if (anchors.length === 0) return undefined;
+  const index = wordIndex(analysis);
+  let best: { offset: number; lists: number[][]; count: number } | undefined;
+  for (const { offset, words } of anchors) {
+    const lists = words.map((w) => index.get(w)).filter((l): l is number[] => l !== undefined);
+    const count = lists.reduce((n, l) => n + l.length, 0);
+    if (!best || count < best.count) best = { offset, lists, count };
+  }
+  const positions = best!.lists.length === 1 ? best!.lists[0]! : best!.lists.flat().sort((a, b) => a - b);
+  return { offset: best!.offset, positions };
+}
+
 /**
- * A pattern with an element that allows only certain words can match only texts that hold one of them:
- * test for the rarest such element (the smallest word list) before tagging the text.
+ * Every element of a pattern must occur in the text for it to match: words of a word list, or text matching a
+ * regex constraint (unanchored). A substring test per element, all of which must pass: permissive (it may let
+ * a text through for nothing), never wrong.
  */
 function patternPrefilter(elements: TokenConstraint[]): ((text: string) => boolean) | undefined {
-  let best: string[] | undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const tests: RegExp[] = [];
   for (const c of elements) {
     const words = c.lower !== undefined ? list(c.lower) : c.text !== undefined ? list(c.text) : undefined;
-    if (words && (!best || words.length < best.length)) best = words;
+    if (words) tests.push(new RegExp(words.map(escape).join('|'), 'iu'));
+    else if (c.regex !== undefined) {
+      // The token must match the whole expression; the text then holds a match of it somewhere.
+      const body = c.regex.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
+      try {
+        tests.push(new RegExp(body, 'u'));
+      } catch {
+        // An expression that needs its anchors to compile gives no prefilter.
+      }
+    }
   }
-  if (!best) return undefined;
-  // A substring test: permissive (it may let a text through for nothing), never wrong.
-  const regex = new RegExp(best.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'iu');
-  return (text) => regex.test(text);
+  if (tests.length === 0) return undefined;
+  return (text) => tests.every((t) => t.test(text));
 }
