@@ -1,6 +1,6 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 
@@ -18,8 +18,8 @@ export interface ReadOptions {
   /** Read standard input as NDJSON records instead of one text. */
   stdinRecords?: boolean;
   stdin?: NodeJS.ReadableStream;
-  /** Called with a file's size before its bytes are read (to wait for room in a read-ahead budget). */
-  beforeRead?: (bytes: number) => Promise<void>;
+  /** Called with a file's size before its bytes are read; a promise returned is waited for (room in a read-ahead budget). */
+  beforeRead?: (bytes: number) => Promise<void> | undefined;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -108,9 +108,13 @@ class ReadBudget {
   private head = 0;
   private waiting: (() => void)[] = [];
 
-  async acquire(turn: number, bytes: number): Promise<void> {
-    while (turn !== this.head && this.used + bytes > READ_AHEAD_BYTES) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.used += bytes;
+  /** Undefined when there is room now (no promise to wait for: most files, most of the time). */
+  acquire(turn: number, bytes: number): Promise<void> | undefined {
+    if (turn === this.head || this.used + bytes <= READ_AHEAD_BYTES) {
+      this.used += bytes;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.acquire(turn, bytes));
   }
 
   /** The head was taken: its bytes are free and the next one is the head. */
@@ -127,31 +131,36 @@ class ReadBudget {
  * so memory follows the largest document, never the batch or the feed.
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  type Queued = { item: InputItem } | { streamed: string } | { read: Promise<InputItem[]>; bytes: number };
   const budget = new ReadBudget();
-  const queue: { items: () => AsyncIterable<InputItem>; bytes: () => number }[] = [];
+  const queue: Queued[] = [];
+  const listing = listInputFiles(paths, options)[Symbol.asyncIterator]();
+  let listed = false;
   let turns = 0;
-  const next = async function* () {
-    const head = queue.shift()!;
-    yield* head.items();
-    budget.release(head.bytes());
-  };
-  for await (const item of listInputFiles(paths, options)) {
-    const turn = turns++;
-    if (!('file' in item)) {
-      queue.push({ items: async function* () { yield item; }, bytes: () => 0 });
-      continue;
+  for (;;) {
+    while (!listed && queue.length < READ_AHEAD) {
+      const step = await listing.next();
+      if (step.done) {
+        listed = true;
+        break;
+      }
+      const turn = turns++;
+      const entry = step.value;
+      if (!('file' in entry)) queue.push({ item: entry });
+      else if (isStreamed(entry.file)) queue.push({ streamed: entry.file });
+      else {
+        const queued = { read: Promise.resolve<InputItem[]>([]), bytes: 0 };
+        queued.read = collect(readFileDocuments(entry.file, { ...options, beforeRead: (size) => budget.acquire(turn, (queued.bytes = size)) }));
+        queue.push(queued);
+      }
     }
-    const file = item.file;
-    if (isStreamed(file)) {
-      queue.push({ items: () => readFileDocuments(file, options), bytes: () => 0 });
-      continue;
-    }
-    while (queue.length >= READ_AHEAD) yield* next();
-    let bytes = 0;
-    const read = collect(readFileDocuments(file, { ...options, beforeRead: (size) => budget.acquire(turn, (bytes = size)) }));
-    queue.push({ items: async function* () { yield* await read; }, bytes: () => bytes });
+    const head = queue.shift();
+    if (!head) return;
+    if ('item' in head) yield head.item;
+    else if ('streamed' in head) yield* readFileDocuments(head.streamed, options);
+    else yield* await head.read;
+    budget.release('bytes' in head ? head.bytes : 0);
   }
-  while (queue.length) yield* next();
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -180,30 +189,40 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
   }
   const ext = extname(file).toLowerCase();
   const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+  let fd: number;
   let info;
   try {
-    info = statSync(file);
+    // Non-blocking, so opening a FIFO does not wait for its writer here (it is read asynchronously below).
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    info = fstatSync(fd);
   } catch (error) {
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
     return;
   }
   if (info.isFile() && !RECORD_EXTENSIONS.has(ext)) {
-    if (info.size > max) {
-      yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
-      return;
-    }
-    await options.beforeRead?.(info.size);
-    let bytes: Buffer | null;
+    let bytes: Buffer | null = null;
+    let failure: unknown;
     try {
-      bytes = readFileBounded(file, info.size, max);
+      if (info.size <= max) {
+        const wait = options.beforeRead?.(info.size);
+        if (wait) await wait;
+        // Synchronous: for article-sized files, thread-pool round trips cost more than the read itself, and
+        // linting happens in other threads anyway. A file that grew past the limit since the stat is refused.
+        bytes = readFileSync(fd);
+        if (bytes.length > max) bytes = null;
+      }
     } catch (error) {
-      yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
-      return;
+      failure = error;
+    } finally {
+      closeSync(fd);
     }
-    if (bytes === null) yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+    if (failure !== undefined) yield { problem: { path: file, message: describeFsError(failure, 'cannot read file') } };
+    else if (info.size > max) yield { problem: { path: file, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
+    else if (bytes === null) yield { problem: { path: file, message: `file is over the ${formatBytes(max)} limit (raise it with --max-file-size)` } };
     else yield* decodeInto(file, bytes, format, null);
     return;
   }
+  closeSync(fd);
   // JSONL feeds (streamed a record at a time, the limit applying to each), FIFOs and devices (read up to the
   // limit like standard input; opening a FIFO waits for its writer, so not on the main thread's clock).
   let handle: FileHandle;
@@ -232,31 +251,6 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
   }
 }
 
-/**
- * A regular file's bytes, read synchronously: for article-sized files, thread-pool round trips (open, stat,
- * read, close) cost more than the read itself, and linting happens in other threads anyway. Null when the file
- * has grown past `max` since its size was taken.
- */
-function readFileBounded(file: string, size: number, max: number): Buffer | null {
-  const fd = openSync(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // One read of the expected size plus a byte, to notice growth; then more while the file goes on.
-    for (let chunkSize = Math.min(size, max) + 1; ; chunkSize = 1024 * 1024) {
-      const buffer = Buffer.allocUnsafe(chunkSize);
-      let filled = 0;
-      for (let n = -1; filled < chunkSize && n !== 0; filled += n) n = readSync(fd, buffer, filled, chunkSize - filled, null);
-      total += filled;
-      if (total > max) return null;
-      chunks.push(buffer.subarray(0, filled));
-      if (filled < chunkSize) break;
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The bytes of an open file, a chunk at a time, to the end (a FIFO or device: until its writer is done). */
 async function* fileChunks(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
