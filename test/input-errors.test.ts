@@ -2,7 +2,7 @@
 // the rest of the batch is checked, the exit code is 2 at the end, and there is no stack trace.
 import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CLI, mtaudit, ROOT, tempDir } from './helpers/cli.js';
 import { encodeText } from '../src/documents/decode.js';
@@ -95,6 +95,18 @@ describe('a file that cannot be read', () => {
     expect(result.stderr).toBe(`mtaudit: ${join(dir, 'secret.txt')}: permission denied\n`);
     expect((JSON.parse(result.stdout) as Report).files.map((f) => f.path)).toEqual([join(dir, 'open.txt')]);
     expect(result.status).toBe(2);
+  });
+});
+
+describe('a named pipe (as from <(command))', () => {
+  it('is read to its end like standard input', () => {
+    const fifo = join(tempDir('mtaudit-fifo-'), 'pipe.txt');
+    spawnSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '%s' "$0" > "$1"`, FLAGGED, fifo]);
+    const result = mtaudit(['lint', '--no-config', '--format', 'json', fifo]);
+    writer.kill();
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as Report).files[0]!.findings.map((f) => f.ruleId)).toContain('names.heads-of-state-and-government');
   });
 });
 
