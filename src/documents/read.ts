@@ -1,6 +1,6 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 
@@ -189,12 +189,12 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
   }
   const ext = extname(file).toLowerCase();
   const format: DocumentFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
-  let fd: number;
+  let fd = -1;
   let info;
   try {
-    // Non-blocking, so opening a FIFO does not wait for its writer here (it is read asynchronously below).
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    info = fstatSync(fd);
+    // Looked at before it is opened: opening a FIFO waits for its writer (and a probe open would break its pipe).
+    info = statSync(file);
+    if (info.isFile() && !RECORD_EXTENSIONS.has(ext)) fd = openSync(file, 'r');
   } catch (error) {
     yield { problem: { path: file, message: describeFsError(error, 'cannot read file') } };
     return;
@@ -222,7 +222,6 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
     else yield* decodeInto(file, bytes, format, null);
     return;
   }
-  closeSync(fd);
   // JSONL feeds (streamed a record at a time, the limit applying to each), FIFOs and devices (read up to the
   // limit like standard input; opening a FIFO waits for its writer, so not on the main thread's clock).
   let handle: FileHandle;
