@@ -86,11 +86,14 @@ describe('a 50 MB file on one line', () => {
     expect(run.peakMB).toBeLessThan(600);
   }, 120_000);
 
-  it('with every bundled rule (tagging, names across the text) a 5 MB line fits in a 256 MB heap too', () => {
-    const text = oneLine(5_000_000, 500, FILLER, 'Kassim-Jomart Tokayev met the global regulator NetBlocks. ');
+  it('with every bundled rule (tagging, names across the text) a 5 MB line fits in a 128 MB heap', () => {
+    // English filler: the other scripts would be flagged as untranslated in every sentence, and this run is about
+    // the memory the text takes, not its findings.
+    const filler = 'The council said that the talks had ended and that nothing else happened on the day. ';
+    const text = oneLine(5_000_000, 500, filler, 'Kassim-Jomart Tokayev met the global regulator NetBlocks. ');
     const file = join(tempDir('mtaudit-big-'), 'one-line.txt');
     writeFileSync(file, text);
-    const run = runCapped(256, [file]);
+    const run = runCapped(128, [file]);
     expect(run.signal, run.stderr.slice(-500)).toBeNull();
     expect(run.code).toBe(1);
     const starts = (ruleId: string) => run.findings.filter((f) => f.ruleId === ruleId).map((f) => f.range.start);
