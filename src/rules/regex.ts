@@ -21,21 +21,7 @@ export function compileUserRegex(source: string, flags: string, path: Definition
  */
 export function backtrackingRisk(source: string): string | null {
   const stack: { start: number; quantifiedInside: boolean }[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      continue;
-    }
+  for (const [ch, i] of syntax(source)) {
     if (ch === '(') {
       stack.push({ start: i + 1, quantifiedInside: false });
       continue;
@@ -77,18 +63,9 @@ function distinctAlternatives(body: string): boolean {
 function topLevelBranches(body: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-    } else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
+  for (const [ch, i] of syntax(body)) {
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) {
       out.push(body.slice(from, i));
@@ -97,6 +74,18 @@ function topLevelBranches(body: string): string[] {
   }
   out.push(body.slice(from));
   return out;
+}
+
+/** The characters of a pattern that are syntax, with their index: escapes and character classes skipped. */
+function* syntax(source: string): Generator<[string, number]> {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else yield [ch, i];
+  }
 }
 
 /**
