@@ -2,7 +2,7 @@
 // edits, and fixing is idempotent. The random texts are built from the words, punctuation and sentences of
 // the rules' own examples (so rules actually fire), mixed with odd spacing, line endings and arbitrary
 // Unicode. The seed is fixed and the runs bounded, so CI is repeatable; MTAUDIT_FC_RUNS raises the count.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { setup } from '../src/engine/setup.js';
 import { LineIndex } from '../src/documents/lines.js';
@@ -11,8 +11,9 @@ import { fixDocument } from '../src/fix/document.js';
 import type { SourceDocument } from '../src/documents/types.js';
 import type { Edit, Finding } from '../src/engine/types.js';
 
-const SEED = 20_260_105;
-const RUNS = Number(process.env.MTAUDIT_FC_RUNS ?? 150);
+import { RUNS, SEED, TIMEOUT } from './helpers/fuzz.js';
+
+vi.setConfig({ testTimeout: TIMEOUT });
 
 const { linter, rules } = await setup({ configFile: false });
 const lint = (text: string) => linter.findings(text);

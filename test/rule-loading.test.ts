@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSource, loadRules } from '../src/rules/load.js';
 import { backtrackingRisk } from '../src/rules/regex.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './helpers/cli.js';
+import { mtaudit, ROOT, tempDir } from './helpers/cli.js';
 
 const header = (kind: string) =>
   [
@@ -84,12 +84,96 @@ describe('backtracking check', () => {
     ['(a+)+$', true],
     ['(a*)*b', true],
     ['(\\w+\\s?)*x', true],
-    ['(?:a|aa)+$', false],
+    ['(?:a|aa)+$', true],
+    ['(a|a)+$', true],
+    ['(?:-x|,y)+$', false],
+    ['(?:\\w|x)*y', true],
     ['^(?:burs?-)?[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}){1,4}$', false],
     ['(?:-[a-z-]{2,5})*$', true],
     ['(?:,\\s*\\w+)*', false],
     ['(?:x.+)*y', true],
   ])('%s risky: %s', (source, risky) => {
     expect(backtrackingRisk(source) !== null).toBe(risky);
+  });
+});
+
+describe('a rule whose own examples fail', () => {
+  const rule = (fix: string) =>
+    [
+      'id: desk.watchdog',
+      'kind: phrase',
+      'category: mistranslation',
+      'severity: major',
+      'applicability: safe',
+      'message: "write {fix}"',
+      'doc: { summary: s, why: w, instead: i }',
+      'examples:',
+      '  flag:',
+      `    - { text: "The global regulator NetBlocks said so.", span: "global regulator", fix: "${fix}" }`,
+      '  pass: ["The global watchdog said so."]',
+      'match: [{ phrase: global regulator, fix: global watchdog }]',
+      '',
+    ].join('\n');
+
+  it('is a load error naming the file and the line of the example, exit 2, when the fix gives another text', () => {
+    const dir = tempDir();
+    const file = join(dir, 'watchdog.yaml');
+    writeFileSync(file, rule('The global monitor NetBlocks said so.'));
+    writeFileSync(join(dir, 'a.txt'), 'The global regulator NetBlocks said so.\n');
+    const result = mtaudit(['lint', '--no-config', '--rules', file, join(dir, 'a.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `mtaudit: ${file}:10:89: desk.watchdog: flag example 1: the fix gives “The global watchdog NetBlocks said so.”, not the expected text\n`,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('loads when the examples hold; `rules --check` runs every rule’s examples', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'watchdog.yaml');
+    writeFileSync(file, rule('The global watchdog NetBlocks said so.'));
+    const check = mtaudit(['rules', '--check', '--no-config', '--rules', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^\d+ rules, \d+ examples: all pass\n$/);
+    // A broken example fails `rules --check` too.
+    const bundled = readFileSync(join(ROOT, 'rules/mistranslation/watchdog-as-regulator.yaml'), 'utf8').replace(
+      'fix: "Global watchdog Netblocks stated',
+      'fix: "Global monitor Netblocks stated',
+    );
+    const copy = join(dir, 'bundled-copy.yaml');
+    writeFileSync(copy, bundled);
+    expect((await loadRules({ paths: [copy], defaults: false, checkExamples: 'none' })).errors).toEqual([]);
+    expect(mtaudit(['rules', '--check', '--no-config', '--no-default-rules', '--rules', copy]).stderr).toMatch(/bundled-copy\.yaml:\d+:\d+: mistranslation\.watchdog-as-regulator: flag example 1: the fix gives/);
+  });
+});
+
+describe('patterns that could hang a run', () => {
+  const boilerplate = (regex: string) =>
+    [
+      'id: desk.runs',
+      'kind: boilerplate',
+      'category: boilerplate',
+      'severity: minor',
+      'message: "site furniture"',
+      'doc: { summary: s, why: w, instead: i }',
+      'examples: { flag: [{ text: "aaa!", span: "aaa!" }], pass: ["b"] }',
+      'lines:',
+      `  - regex: '${regex}'`,
+      '',
+    ].join('\n');
+
+  it.each(['(a+)+$', '(?:a|aa)+$', '(a|a)+$'])('%s is refused at load time, so a long run of a’s cannot hang the run', (regex) => {
+    const dir = tempDir();
+    const file = join(dir, 'runs.yaml');
+    writeFileSync(file, boilerplate(regex));
+    // 50,000 a's and no match at the end: a backtracking engine would try 2^50000 ways.
+    writeFileSync(join(dir, 'a.txt'), `${'a'.repeat(50_000)}!\n`);
+    const result = mtaudit(['lint', '--no-config', '--rules', file, join(dir, 'a.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^mtaudit: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:9:12: regular expression could take exponential time \\(.+\\); rewrite it`));
+  });
+
+  it('a pattern rule’s token regex is checked the same way', async () => {
+    expect(await errorOf(`${header('pattern')}\npattern: [{ regex: "(?:a|ab)+" }]\n`)).toMatch(/^rule\.yaml:8:20: regular expression could take exponential time/);
   });
 });

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Analysis, Sentence, Token } from './types.js';
 import type { DocumentFormat } from '../documents/types.js';
+import { textWindows } from '../documents/windows.js';
 
 // wink-nlp ships CommonJS; its typings are loose, so we keep the surface we use narrow.
 interface WinkItems {
@@ -29,41 +30,47 @@ export function languageModel(): WinkNlp {
   return nlp;
 }
 
-/** Long texts are tagged in pieces cut at paragraph breaks, so memory stays proportional to a piece. */
+/** Long texts are tagged in pieces cut at paragraph breaks (where there are any), so wink-nlp's memory stays that of a piece. */
 const MAX_CHUNK = 100_000;
+
+/**
+ * wink-nlp's tokenizer slows down with the square of a run of text without spaces (50,000 characters of
+ * "a-a-a-" take seconds), so longer runs (minified data, base64, a URL gone wrong) are tagged in pieces.
+ */
+const MAX_RUN = 1_000;
 
 export function analyze(text: string, format: DocumentFormat = 'text'): Analysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  for (const [chunkStart, chunkEnd] of chunks(text)) analyzeChunk(text, chunkStart, chunkEnd, format, tokens, sentences);
+  for (const [chunkStart, chunkEnd] of textWindows(text, MAX_CHUNK)) {
+    for (const [start, end] of pieces(text, chunkStart, chunkEnd)) analyzeChunk(text, start, end, format, tokens, sentences);
+  }
   return { tokens, sentences };
 }
 
-function* chunks(text: string): Generator<[number, number]> {
-  let start = 0;
-  while (text.length - start > MAX_CHUNK) {
-    const limit = start + MAX_CHUNK;
-    let cut = text.lastIndexOf('\n', limit);
-    if (cut <= start) cut = lastSentenceBreak(text, start, limit);
-    if (cut <= start) cut = text.lastIndexOf(' ', limit);
-    if (cut <= start) cut = limit;
-    if (cut < text.length && isLowSurrogate(text.charCodeAt(cut))) cut--; // never split a surrogate pair
-    yield [start, cut];
-    start = cut;
+/** [start, end) cut so that no piece holds a run of more than MAX_RUN characters without a space. */
+function* pieces(text: string, start: number, end: number): Generator<[number, number]> {
+  let from = start;
+  let runStart = start;
+  for (let i = start; i < end; i++) {
+    if (isWhitespace(text.charCodeAt(i))) {
+      runStart = i + 1;
+      continue;
+    }
+    if (i - runStart < MAX_RUN) continue;
+    // A long run: what comes before it on its own, then the run in pieces.
+    let runEnd = i;
+    while (runEnd < end && !isWhitespace(text.charCodeAt(runEnd))) runEnd++;
+    if (runStart > from) yield [from, runStart];
+    for (const [a, b] of textWindows(text.slice(runStart, runEnd), MAX_RUN)) yield [runStart + a, runStart + b];
+    from = runStart = runEnd;
+    i = runEnd - 1;
   }
-  yield [start, text.length];
+  if (end > from) yield [from, end];
 }
 
-function lastSentenceBreak(text: string, start: number, limit: number): number {
-  for (let i = limit; i > start + 1; i--) {
-    const c = text[i - 1];
-    if (text[i] === ' ' && (c === '.' || c === '!' || c === '?')) return i;
-  }
-  return -1;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+function isWhitespace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function analyzeChunk(

@@ -25,7 +25,14 @@ export class LineIndex {
   readonly lines: TextLine[];
   private paragraphsCache: Paragraph[] | undefined;
 
-  constructor(readonly text: string) {
+  /**
+   * `origin` is where the text starts in a longer document it is a window of: positions are then reported in
+   * the document's lines and columns, while `lines` and `paragraphs` keep offsets into this text.
+   */
+  constructor(
+    readonly text: string,
+    private readonly origin: Position = { line: 1, column: 1 },
+  ) {
     this.lines = splitLines(text);
   }
 
@@ -38,7 +45,8 @@ export class LineIndex {
       if (lines[mid]!.start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - lines[lo]!.start + 1 };
+    const column = offset - lines[lo]!.start + 1;
+    return lo === 0 ? { line: this.origin.line, column: column + this.origin.column - 1 } : { line: lo + this.origin.line, column };
   }
 
   /** Maximal runs of non-blank lines. */

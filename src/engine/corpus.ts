@@ -35,10 +35,22 @@ export interface CorpusEntry<Summary = unknown> {
 export interface CorpusCheck<Summary = unknown, State = unknown> {
   /** Map: one document (its text, analysis and document-level findings) to a JSON-serialisable summary. */
   map(context: CheckContext, findings: readonly Finding[]): Summary;
+  /**
+   * One summary from the summaries of the windows a long document is checked in, in order, each with the
+   * offset of its window: offsets in a window's summary are into the window (lines and columns are the
+   * document's already).
+   */
+  mergeWindows(windows: readonly WindowSummary<Summary>[]): Summary;
   /** Reduce: every document's summary, in input order, to a JSON-serialisable corpus state. */
   reduce(entries: readonly CorpusEntry<Summary>[]): State;
   /** The findings for one document, given the corpus state. */
   report(state: State, entry: CorpusEntry<Summary>): CorpusDetection[];
+}
+
+/** The map step's summary of one window of a long document. */
+export interface WindowSummary<Summary = unknown> {
+  offset: number;
+  summary: Summary;
 }
 
 /** Characters of context kept either side of a mention: as many as a finding fingerprint looks at. */

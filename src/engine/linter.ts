@@ -2,7 +2,8 @@
 // fixed chain of filters (drop empty, drop duplicates, drop what another finding deletes, sort).
 import { analyze } from '../analysis/analyze.js';
 import type { Analysis } from '../analysis/types.js';
-import { LineIndex } from '../documents/lines.js';
+import { LineIndex, type Position } from '../documents/lines.js';
+import { textWindows } from '../documents/windows.js';
 import type { SourceDocument } from '../documents/types.js';
 import type { CheckContext, CompiledRule } from '../rules/types.js';
 import { fillTemplate } from '../text/template.js';
@@ -10,7 +11,13 @@ import { LiteralMatcher } from './literal-matcher.js';
 import { tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
 import type { Detection, Finding, Severity } from './types.js';
 import { countWords, scoreFindings, type Score } from '../score/penalty.js';
-import type { CorpusCheck, CorpusDetection, CorpusEntry } from './corpus.js';
+import type { CorpusCheck, CorpusDetection, CorpusEntry, WindowSummary } from './corpus.js';
+
+/**
+ * Documents longer than this (UTF-16 code units) are checked in windows of about this size. Far above any
+ * article, so only giant files (a scraped archive on one line) are cut; a window's analysis takes some 100 MB.
+ */
+export const LINT_WINDOW = 1_000_000;
 
 export interface DocumentResult {
   path: string;
@@ -118,26 +125,43 @@ export class Linter {
     return this.lint({ path, text, format, origin: { kind: 'stdin' } }).findings;
   }
 
-  /** The map step: document-level findings plus each corpus check's summary of the document. */
+  /**
+   * The map step: document-level findings plus each corpus check's summary of the document. A long document
+   * is checked in windows (cut at paragraph breaks where it has any), one at a time, so memory follows the
+   * window and not the document: findings and summaries are moved back to document offsets.
+   */
   map(document: SourceDocument): MappedDocument {
     const { path, text, format } = document;
-    const lines = new LineIndex(text);
-    let analysis: Analysis | undefined;
-    let literalTokens: LiteralTokens | undefined;
-    const context: CheckContext = {
-      path,
-      text,
-      format,
-      lines,
-      analysis: () => (analysis ??= analyze(text, format)),
-      literalTokens: () => (literalTokens ??= tokenizeLiterals(text)),
-    };
-    const findings = this.documentFindings(context);
+    const findings: Finding[] = [];
+    const parts: WindowSummary[][] = this.corpusChecks.map(() => []);
+    let origin: Position = { line: 1, column: 1 };
+    for (const [start, end] of textWindows(text, LINT_WINDOW)) {
+      const windowText = end - start === text.length ? text : text.slice(start, end);
+      const lines = new LineIndex(windowText, origin);
+      let analysis: Analysis | undefined;
+      let literalTokens: LiteralTokens | undefined;
+      const context: CheckContext = {
+        path,
+        text: windowText,
+        offset: start,
+        format,
+        lines,
+        analysis: () => (analysis ??= analyze(windowText, format)),
+        literalTokens: () => (literalTokens ??= tokenizeLiterals(windowText)),
+      };
+      const found = this.documentFindings(context);
+      this.corpusChecks.forEach(({ check }, i) => parts[i]!.push({ offset: start, summary: check.map(context, found) }));
+      for (const finding of found) findings.push(start === 0 ? finding : shiftFinding(finding, start));
+      origin = lines.position(windowText.length);
+    }
     const words = countWords(text);
     return {
       result: { path, words, findings, score: scoreFindings(findings, words) },
       trusted: this.options.trusted?.(path) ?? false,
-      summaries: this.corpusChecks.map(({ check }) => check.map(context, findings)),
+      summaries: this.corpusChecks.map(({ check }, i) => {
+        const windows = parts[i]!;
+        return windows.length === 1 ? windows[0]!.summary : check.mergeWindows(windows);
+      }),
     };
   }
 
@@ -236,11 +260,35 @@ function finalize(findings: Finding[]): Finding[] {
     const p = findings[i - 1];
     return !p || p.ruleId !== f.ruleId || p.range.start !== f.range.start || p.range.end !== f.range.end;
   });
-  // A finding inside text that another finding deletes outright is moot.
+  // A finding inside text that another finding deletes outright is moot. One sweep in start order: a deletion
+  // covers a finding when it starts before it and ends at or after its end, or starts with it and ends later.
   const deletions = unique.filter(deletesItsRange);
-  return unique.filter(
-    (f) => !deletions.some((d) => d !== f && d.range.start <= f.range.start && d.range.end >= f.range.end && (d.range.end - d.range.start) > (f.range.end - f.range.start)),
-  );
+  if (deletions.length === 0) return unique;
+  let next = 0;
+  let endBefore = -1; // furthest end of the deletions starting before the current finding
+  let endAt = -1; // furthest end of the deletions starting with it
+  let at = -1;
+  return unique.filter((f) => {
+    const { start, end } = f.range;
+    if (start !== at) {
+      endBefore = Math.max(endBefore, endAt);
+      endAt = -1;
+      at = start;
+    }
+    while (next < deletions.length && deletions[next]!.range.start <= start) {
+      const d = deletions[next++]!.range;
+      if (d.start < start) endBefore = Math.max(endBefore, d.end);
+      else endAt = Math.max(endAt, d.end);
+    }
+    return !(endBefore >= end || endAt > end);
+  });
+}
+
+/** A finding moved from a window's offsets to the document's (its line and column are the document's already). */
+function shiftFinding(finding: Finding, by: number): Finding {
+  const range = { start: finding.range.start + by, end: finding.range.end + by };
+  const fix = finding.fix && { ...finding.fix, edits: finding.fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+  return { ...finding, range, fix };
 }
 
 function deletesItsRange(f: Finding): boolean {

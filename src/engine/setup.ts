@@ -14,6 +14,8 @@ export interface SetupOptions {
   ruleDirs?: string[];
   /** false for --no-default-rules. */
   defaultRules?: boolean;
+  /** Which rules' examples must pass to load (default: the user's, not the bundled ones). */
+  checkExamples?: 'added' | 'all' | 'none';
 }
 
 export interface Setup {
@@ -35,6 +37,7 @@ export async function setup(options: SetupOptions = {}): Promise<Setup> {
   const loaded = await loadRules({
     paths: [...config.ruleDirs, ...(options.ruleDirs ?? [])],
     defaults: options.defaultRules !== false && config.defaultRules,
+    checkExamples: options.checkExamples,
   });
   if (loaded.errors.length) throw new UserErrors(loaded.errors.map((e) => e.message));
   const selection = selectRules(loaded.rules, config.rules);

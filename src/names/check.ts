@@ -1,6 +1,6 @@
 // The name-consistency corpus check: map = the name mentions of a document, reduce = the groups of the
 // corpus with their canonical forms, report = a finding with a fix for every variant in a document.
-import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry } from '../engine/corpus.js';
+import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry, type WindowSummary } from '../engine/corpus.js';
 import type { Applicability } from '../engine/types.js';
 import type { CompiledRule } from '../rules/types.js';
 import { NameGrouper, type FormStats } from './group.js';
@@ -27,6 +27,19 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
   }
 
   map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings) => this.finder.find(context, findings);
+
+  mergeWindows(windows: readonly WindowSummary<DocumentNames>[]): DocumentNames {
+    const forms: DocumentNames['forms'] = {};
+    const reported: DocumentNames['reported'] = [];
+    for (const { offset, summary } of windows) {
+      for (const [form, occurrences] of Object.entries(summary.forms)) {
+        const all = (forms[form] ??= []);
+        for (const o of occurrences) all.push({ ...o, start: o.start + offset, end: o.end + offset });
+      }
+      for (const [start, end] of summary.reported) reported.push([start + offset, end + offset]);
+    }
+    return { forms, reported };
+  }
 
   reduce(entries: readonly CorpusEntry<DocumentNames>[]): NameState {
     // A capital at the start of a sentence is not a spelling: "Von der Leyen said" counts as "von der Leyen"

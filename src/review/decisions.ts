@@ -109,6 +109,8 @@ export class DecisionStore {
   }
 
   private match(finding: Pick<Finding, 'ruleId' | 'range'>, document: SourceDocument): RejectedEntry | undefined {
+    // Nothing rejected: no need to read the document's text (a corpus finding's is built on demand).
+    if (this.rejected.size === 0) return undefined;
     const exact = this.rejected.get(fingerprint(finding, document.text));
     if (exact) return exact;
     const parts = fingerprintParts(finding, document.text);

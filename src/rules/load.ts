@@ -9,6 +9,7 @@ import { LocatedError } from '../errors.js';
 import { compileSchema, explainSchemaErrors } from './schema.js';
 import { compileRule } from './kinds/index.js';
 import { RuleCache } from './cache.js';
+import { checkExamples } from './examples.js';
 import { createHash } from 'node:crypto';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from './types.js';
 
@@ -31,6 +32,11 @@ export interface LoadRulesOptions {
   /** Folders or files of rules, in addition to the bundled ones unless defaults is false. */
   paths?: string[];
   defaults?: boolean;
+  /**
+   * Run the examples of these rules and report a failing one as a load error: 'added' (the default) for the
+   * rules given in paths (the bundled ones are checked by the test suite), 'all' for every rule, 'none'.
+   */
+  checkExamples?: 'added' | 'all' | 'none';
 }
 
 export interface LoadedRules {
@@ -44,7 +50,9 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
   const errors: RuleLoadError[] = [];
   const seen = new Map<string, string>();
   const cache = await RuleCache.open(PACKAGE_ROOT, await cacheKey());
+  const check = options.checkExamples ?? 'added';
   for (const source of sources) {
+    const checked = check === 'all' || (check === 'added' && source !== DEFAULT_RULES_DIR);
     const files = await ruleFiles(source, errors);
     for (const file of files) {
       const result = await loadRuleFile(file, cache);
@@ -58,11 +66,27 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
         continue;
       }
       seen.set(result.rule.id, file);
+      const problems = checked ? await exampleErrors(result.rule) : [];
+      if (problems.length) {
+        errors.push(...problems);
+        continue;
+      }
       rules.push(result.rule);
     }
   }
   await cache.save();
   return { rules, errors };
+}
+
+/** A rule's failing examples, located in its file (parsed again: a cached rule has no positions). */
+async function exampleErrors(rule: CompiledRule): Promise<RuleLoadError[]> {
+  const problems = checkExamples(rule);
+  if (problems.length === 0) return [];
+  const parsed = parseLocatedYaml(await readFile(rule.file, 'utf8').catch(() => ''));
+  return problems.map((problem) => {
+    const { line, column } = parsed.ok ? parsed.yaml.locate(problem.path) : { line: 0, column: 0 };
+    return new RuleLoadError(rule.file, line, column, `${rule.id}: ${problem.message}`);
+  });
 }
 
 /** Cached definitions are valid for one schema and one mtaudit version. */

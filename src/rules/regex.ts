@@ -16,25 +16,12 @@ export function compileUserRegex(source: string, flags: string, path: Definition
 
 /**
  * Flags the shapes that make backtracking engines exponential: a quantified group whose body can itself
- * repeat ((a+)+, (a*)*, (a|a)+, (\w+\s?)*). Conservative: it may refuse a few safe patterns, never a hang.
+ * repeat ((a+)+, (a*)*, (\w+\s?)*) or whose alternatives can match the same text ((a|a)+, (a|aa)+).
+ * Conservative: it may refuse a few safe patterns, never pass one of these.
  */
 export function backtrackingRisk(source: string): string | null {
   const stack: { start: number; quantifiedInside: boolean }[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      continue;
-    }
+  for (const [ch, i] of syntax(source)) {
     if (ch === '(') {
       stack.push({ start: i + 1, quantifiedInside: false });
       continue;
@@ -44,6 +31,7 @@ export function backtrackingRisk(source: string): string | null {
       const next = source[i + 1];
       const repeated = next === '*' || next === '+' || (next === '{' && /^\{\d+,\d*\}/.test(source.slice(i + 1)) && !/^\{\d+,\d{1,2}\}/.test(source.slice(i + 1)));
       if (group && repeated && group.quantifiedInside && !anchoredIteration(source.slice(group.start, i))) return 'a repeated group contains a repetition';
+      if (group && repeated && !distinctAlternatives(source.slice(group.start, i))) return 'a repeated group has alternatives that can match the same text';
       if (group && stack.length && (group.quantifiedInside || repeated)) stack[stack.length - 1]!.quantifiedInside = true;
       continue;
     }
@@ -51,6 +39,53 @@ export function backtrackingRisk(source: string): string | null {
     if (ch === '{' && stack.length && /^\{\d+,\d*\}/.test(source.slice(i))) stack[stack.length - 1]!.quantifiedInside = true;
   }
   return null;
+}
+
+/**
+ * True when a group has no alternatives, or each starts with its own literal character: (?:a|aa)+ can split
+ * a run of a's in exponentially many ways, (?:-x|,y)+ cannot.
+ */
+function distinctAlternatives(body: string): boolean {
+  const branches = topLevelBranches(body.replace(/^\?(?:[:=!]|<[=!]|<[\w]+>)/, ''));
+  if (branches.length < 2) return true;
+  const firsts = new Set<string>();
+  for (const branch of branches) {
+    const first = /^(\\[^dDwWsSbBpPuxck0-9]|[^\\[(.|*+?{^$])(?![*?]|\{0)/.exec(branch);
+    if (!first) return false;
+    const literal = first[1]!.replace(/^\\/, '').toLowerCase();
+    if (firsts.has(literal)) return false;
+    firsts.add(literal);
+  }
+  return true;
+}
+
+/** The alternatives of a group body, split at its own | (not those inside nested groups or classes). */
+function topLevelBranches(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (const [ch, i] of syntax(body)) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(body.slice(from));
+  return out;
+}
+
+/** The characters of a pattern that are syntax, with their index: escapes and character classes skipped. */
+function* syntax(source: string): Generator<[string, number]> {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else yield [ch, i];
+  }
 }
 
 /**

@@ -37,7 +37,10 @@ export interface RuleDefinition {
 /** Everything a check may look at in one document. Analysis is computed on first use and shared. */
 export interface CheckContext {
   path: string;
+  /** The text to check: the document, or one window of a very long document. */
   text: string;
+  /** Where `text` starts in the document (0 unless the document is checked in windows). */
+  offset: number;
   format: DocumentFormat;
   lines: LineIndex;
   analysis(): Analysis;

@@ -11,9 +11,16 @@ export function registerRules(program: Command, setExit: (code: number) => void)
     .command('rules')
     .description('list the rules, or show one rule’s documentation and examples')
     .argument('[id]', 'a rule id, e.g. mistranslation.watchdog-as-regulator')
-    .option('--json', 'print as JSON');
-  addRuleSourceOptions(command).action(async (id: string | undefined, options: RuleSourceOptions & { json?: boolean }) => {
-    const { rules } = await setup({ configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules });
+    .option('--json', 'print as JSON')
+    .option('--check', 'run the examples of every rule, bundled ones included, and report those that fail');
+  addRuleSourceOptions(command).action(async (id: string | undefined, options: RuleSourceOptions & { json?: boolean; check?: boolean }) => {
+    const { rules } = await setup({ configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules, checkExamples: options.check ? 'all' : undefined });
+    if (options.check) {
+      const examples = rules.reduce((n, r) => n + r.examples.flag.length + r.examples.pass.length, 0);
+      process.stdout.write(`${rules.length} rules, ${examples} examples: all pass\n`);
+      setExit(0);
+      return;
+    }
     if (id) {
       const rule = rules.find((r) => r.id === id);
       if (!rule) {

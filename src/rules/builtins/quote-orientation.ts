@@ -15,11 +15,19 @@ export default defineBuiltin<Options>({
     const speechVerbs = wordSet(options.speechVerbs);
     return (context) => {
       const out: Detection[] = [];
-      if (!context.text.includes('“') && !context.text.includes('”')) return out;
+      // Every quote mark, found once: searching afresh in each line would read the rest of the text per line.
+      const marks: number[] = [];
+      for (const m of context.text.matchAll(/[“”]/g)) marks.push(m.index);
+      if (marks.length === 0) return out;
+      let at = 0;
       for (const paragraph of context.lines.paragraphs) {
         // A quotation may run over several paragraphs; each paragraph is read on its own.
-        for (const line of context.lines.lines.slice(paragraph.firstLine, paragraph.lastLine + 1)) {
-          scanLine(context.text, line.start, line.end, speechVerbs, out);
+        for (let l = paragraph.firstLine; l <= paragraph.lastLine; l++) {
+          const line = context.lines.lines[l]!;
+          while (at < marks.length && marks[at]! < line.start) at++;
+          const first = at;
+          while (at < marks.length && marks[at]! < line.end) at++;
+          if (at > first) scanLine(context.text, line.start, line.end, marks.slice(first, at), speechVerbs, out);
         }
       }
       return out;
@@ -27,15 +35,10 @@ export default defineBuiltin<Options>({
   },
 });
 
-function scanLine(text: string, from: number, to: number, speechVerbs: Set<string>, out: Detection[]): void {
+/** Reads the quote marks of one line (`marks`, their offsets in order) from left to right. */
+function scanLine(text: string, from: number, to: number, marks: number[], speechVerbs: Set<string>, out: Detection[]): void {
   let open = false;
-  for (let i = from; i < to; i++) {
-    // Jump from quote mark to quote mark.
-    const nextOpen = text.indexOf('“', i);
-    const nextClose = text.indexOf('”', i);
-    const next = Math.min(nextOpen === -1 ? Infinity : nextOpen, nextClose === -1 ? Infinity : nextClose);
-    if (next >= to) return;
-    i = next;
+  for (const i of marks) {
     const ch = text[i];
     if (ch === '”') {
       if (open) {

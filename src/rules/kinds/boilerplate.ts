@@ -65,7 +65,8 @@ export function compileBoilerplateRule(definition: RuleDefinition, base: Compile
     check(context) {
       const out: Detection[] = [];
       const lines = context.lines.lines;
-      const firstContentLine = lines.findIndex((l) => !l.blank);
+      // In a later window of a long document, no line is the document's first.
+      const firstContentLine = context.offset === 0 ? lines.findIndex((l) => !l.blank) : -1;
       for (let index = 0; index < lines.length; index++) {
         const line = lines[index]!;
         if (line.blank) continue;
