@@ -54,6 +54,12 @@ describe('lint --stdin-ndjson', () => {
     expect(lines[0]).toMatchObject({ path: `<stdin>#${articles[0]!.id}`, words: expect.any(Number), findings: expect.any(Array), score: expect.any(Object) });
   });
 
+  it('takes an empty input (an empty input split) as nothing to check', () => {
+    const r = mtaudit(['lint', '--stdin-ndjson'], { input: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
   it('reports a bad line by number and goes on', () => {
     const r = mtaudit(['lint', '--stdin-ndjson', '--exit-zero'], { input: `{"id":"a","text":"On tuesday it rained."}\nnot json\n{"id":"c","text":"Fine."}\n` });
     expect(r.code).toBe(2);

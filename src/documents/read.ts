@@ -179,7 +179,7 @@ export async function* readFileDocuments(file: string, options: ReadOptions = {}
   if (file === '-') {
     const stdin = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array | string>;
     if (options.stdinRecords) {
-      yield* readRecords('<stdin>', stdin, max);
+      yield* readRecords('<stdin>', stdin, max, true);
       return;
     }
     const bytes = await readBounded(stdin, max);
@@ -299,7 +299,7 @@ function* decodeInto(path: string, bytes: Uint8Array, format: DocumentFormat, or
  * JSON, no text, over the size limit) is reported by number and the others are read. A file in UTF-16 (with a
  * BOM) is decoded whole, within the limit.
  */
-async function* readRecords(path: string, chunks: AsyncIterable<Uint8Array | string>, max: number): AsyncGenerator<InputItem> {
+async function* readRecords(path: string, chunks: AsyncIterable<Uint8Array | string>, max: number, emptyIsFine = false): AsyncGenerator<InputItem> {
   let line = 0;
   let lineStart = 0; // byte offset of the current line in the file
   let offset = 0;
@@ -373,11 +373,12 @@ async function* readRecords(path: string, chunks: AsyncIterable<Uint8Array | str
     }
   }
   if (first) {
-    yield { problem: { path, message: 'empty file, nothing to check' } };
+    // A stream mapper's input split may be empty: nothing to check is then no mistake.
+    if (!emptyIsFine) yield { problem: { path, message: 'empty file, nothing to check' } };
     return;
   }
   if (partBytes > 0 || oversize) yield* finishLine();
-  if (documents === 0 && problems === 0) yield { problem: { path, message: 'no records (a JSONL file holds one JSON object a line)' } };
+  if (documents === 0 && problems === 0 && !emptyIsFine) yield { problem: { path, message: 'no records (a JSONL file holds one JSON object a line)' } };
 }
 
 function* decodedRecords(path: string, bytes: Uint8Array): Generator<InputItem> {

@@ -6,8 +6,7 @@ import { setup } from '../../engine/setup.js';
 import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
 import { lintStream, type FindingFilter, type Prepared, type SettleDocument } from '../../engine/run.js';
-import { listInputFiles, readDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
-import { readNdjsonStream } from '../../documents/stdin.js';
+import { listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { readStateFile } from '../../engine/corpus-file.js';
 import { defaultJobs, workerMapper } from '../../engine/workers.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
@@ -64,7 +63,7 @@ export function registerLint(program: Command, setExit: (code: number) => void):
     .option('--max-findings <n>', 'fail when the run has more findings than this, or off (default off)', (v) => limitOption(v, nonNegativeInteger))
     .option('--baseline <file>', 'report and fail only on findings that are not in this baseline')
     .option('--update-baseline', 'write every finding of this run to the baseline file, and pass')
-    .option('--max-file-size <size>', 'skip (and report) files larger than this (default 64MB)', sizeOption)
+    .option('--max-file-size <size>', 'skip (and report) files, or JSONL records, larger than this (default 64MB)', sizeOption)
     .option('--exit-zero', 'exit 0 even when findings fail the gate (input errors still exit 2)')
     .option('-q, --quiet', 'no progress display and no notes on standard error (errors and the gate verdict still show)')
     .option('-j, --jobs <n>', 'worker threads (default: one per core, or jobs in the configuration)', positiveInteger)
@@ -159,7 +158,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   try {
     // A corpus run lets each text go after its map step, unless the report or the baseline needs it.
     const keepTexts = Boolean(REPORTERS[options.format]!.needsText || options.updateBaseline || fixing?.settle);
-    const documents = options.stdinNdjson ? readNdjsonStream(process.stdin) : readDocuments(inputs, readOptions);
+    const documents = options.stdinNdjson ? readFileDocuments('-', { stdinRecords: true, maxFileBytes: readOptions.maxFileBytes }) : readDocuments(inputs, readOptions);
     const stream = lintStream(documents, linter, { filters, prepare: fixing?.prepare, settle: fixing?.settle, keepTexts, mapper, corpusStates });
     for await (const event of stream) {
       const file = event.type === 'problem' ? event.problem.path : event.document.origin.kind === 'record' ? event.document.origin.file : event.document.path;

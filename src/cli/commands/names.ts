@@ -6,8 +6,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import pc from 'picocolors';
 import { setup } from '../../engine/setup.js';
 import { Linter, type MappedDocument } from '../../engine/linter.js';
-import { readDocuments } from '../../documents/read.js';
-import { readNdjsonStream } from '../../documents/stdin.js';
+import { readDocuments, readFileDocuments } from '../../documents/read.js';
 import { readSummaries, stateFile, summariesLine } from '../../engine/corpus-file.js';
 import { formatProblem } from '../../documents/types.js';
 import { UserError } from '../../errors.js';
@@ -70,7 +69,7 @@ async function names(paths: string[], options: NamesOptions): Promise<number> {
 
   const mapped: MappedDocument[] = [];
   let problems = 0;
-  const documents = options.stdinNdjson ? readNdjsonStream(process.stdin) : readDocuments(paths.length ? paths : defaultInputs(), { ignore });
+  const documents = options.stdinNdjson ? readFileDocuments('-', { stdinRecords: true }) : readDocuments(paths.length ? paths : defaultInputs(), { ignore });
   for await (const item of documents) {
     if ('problem' in item) {
       process.stderr.write(`mtaudit: ${formatProblem(item.problem)}\n`);
