@@ -35,15 +35,17 @@ export class MentionFinder {
 
   find(context: CheckContext, findings: readonly Finding[]): DocumentNames {
     const { text } = context;
-    const forms: Record<string, Occurrence[]> = {};
+    // A Map while collecting (plain objects used as dictionaries are slow to grow); an object in the summary.
+    const byForm = new Map<string, Occurrence[]>();
     const analysis = context.analysis();
     const sentenceStarts = new Set(analysis.sentences.map((s) => s.start));
     const add = (start: number, end: number) => {
       const written = text.slice(start, end);
       const position = context.lines.position(start);
-      const endPosition = context.lines.position(end);
-      (forms[squash(written)] ??= []).push({
-        ...(sentenceStarts.has(start) ? { sentenceStart: true as const } : {}),
+      // Names do not span lines: the end is on the start's line unless the text says otherwise.
+      const sameLine = !/[\n\r]/.test(written);
+      const endPosition = sameLine ? { line: position.line, column: position.column + (end - start) } : context.lines.position(end);
+      const occurrence: Occurrence = {
         start,
         end,
         line: position.line,
@@ -53,7 +55,12 @@ export class MentionFinder {
         text: written,
         before: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
         after: text.slice(end, end + CONTEXT_CHARS),
-      });
+      };
+      if (sentenceStarts.has(start)) occurrence.sentenceStart = true;
+      const form = /\s\s|[^\S ]|^\s|\s$/.test(written) ? squash(written) : written;
+      const list = byForm.get(form);
+      if (list) list.push(occurrence);
+      else byForm.set(form, [occurrence]);
     };
 
     // Registry forms first; the text they cover (and text inside an exception) is not looked at again.
@@ -97,7 +104,7 @@ export class MentionFinder {
     }
 
     const reported = findings.filter((f) => this.registry.ruleIds.has(f.ruleId)).map((f): [number, number] => [f.range.start, f.range.end]);
-    return { forms, reported };
+    return { forms: Object.fromEntries(byForm), reported };
   }
 
   /** The index of the last token of the next name word joined to the token at `last`, or -1. */
