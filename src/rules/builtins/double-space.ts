@@ -1,10 +1,9 @@
 // Two or more spaces between words or after a full stop, where English takes one.
-import { defineBuiltin, matches } from './types.js';
+import { defineBuiltin, matches, NO_OPTIONS } from './types.js';
 
 export default defineBuiltin({
   needs: 'none',
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
+  ...NO_OPTIONS,
   create: () => (context) =>
     [...matches(/(?<=[^\s])[ \u00a0]{2,}(?=[^\s])/gu, context.text)].map((m) => {
       const start = m.index;

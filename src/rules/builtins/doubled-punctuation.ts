@@ -1,10 +1,9 @@
 // A sentence end followed by a second, detached full stop (". .", "? ."), or a doubled comma.
-import { defineBuiltin, matches } from './types.js';
+import { defineBuiltin, matches, NO_OPTIONS } from './types.js';
 
 export default defineBuiltin({
   needs: 'none',
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
+  ...NO_OPTIONS,
   create: () => (context) => {
     const out = [];
     // Not an ellipsis: the first mark is not preceded by a dot and the stray dot not followed by one.

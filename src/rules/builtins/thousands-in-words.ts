@@ -1,11 +1,10 @@
 // Figures with "thousand" written out ("5 thousand people"), a calque of Russian тысяч, Chinese 千/万 and
 // Spanish mil; English news writes the figure ("5,000 people").
-import { defineBuiltin, matches } from './types.js';
+import { defineBuiltin, matches, NO_OPTIONS } from './types.js';
 
 export default defineBuiltin({
   needs: 'none',
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
+  ...NO_OPTIONS,
   create: () => (context) => {
     const out = [];
     for (const m of matches(/(?<![\p{L}\p{N}.,])(\d{1,3})(?:([.,])(\d{1,3}))?[ \u00a0]+thousand(?![\p{L}])/gu, context.text)) {

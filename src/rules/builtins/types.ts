@@ -36,6 +36,9 @@ export function defineBuiltin<Options extends object>(check: BuiltinCheck<Option
   return check;
 }
 
+/** For checks that take no options: the rule file may not give any. */
+export const NO_OPTIONS = { optionsSchema: { type: 'object', properties: {}, additionalProperties: false }, defaults: {} };
+
 export const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
 /** Lower-cased set from an option list. */
