@@ -78,8 +78,8 @@ describe('the reader', () => {
         const chunks = [0, ...points].map((from, i) => bytes.subarray(from, points[i] ?? bytes.length)).filter((c) => c.length > 0);
         const streamed = await collect(readFileDocuments('-', { stdin: Readable.from(chunks), stdinRecords: true }));
         const whole = [...parseRecords('<stdin>', text)];
-        if (whole.length === 0) expect(streamed).toEqual([{ problem: { path: '<stdin>', message: expect.stringMatching(/^(no records|empty file)/) } }]);
-        else expect(streamed).toEqual(whole);
+        // Standard input is a stream mapper's input split: with no records there is simply nothing to check.
+        expect(streamed).toEqual(whole);
       }),
       settings(),
     );
