@@ -20,8 +20,8 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Documents mapped in this thread before the pool starts (starting a worker costs about as much as a few articles). */
-const IN_PROCESS_FIRST = 4;
+/** Documents mapped in this thread before the pool starts: starting a worker (its rules, its language model) costs about as much as a dozen articles. */
+const IN_PROCESS_FIRST = 16;
 /** Documents in flight per worker: enough to keep each busy while results are taken in order. */
 const IN_FLIGHT_PER_WORKER = 8;
 
