@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../rules/load.js';
-import { displayPath } from '../documents/read.js';
+import { reportPath } from '../report/location.js';
 import { parseSize } from '../config/load.js';
 
 export interface RuleSourceOptions {
@@ -59,5 +59,5 @@ export function sizeOption(value: string): number {
 
 /** The bundled corpus, shown relative to the working directory when possible. */
 export function defaultInputs(): string[] {
-  return [displayPath(join(PACKAGE_ROOT, 'corpus'))];
+  return [reportPath(join(PACKAGE_ROOT, 'corpus'), process.cwd())];
 }

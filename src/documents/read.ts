@@ -1,7 +1,7 @@
 // Turns paths (files, folders, "-") into a stream of documents and input problems, in a stable order.
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, isAbsolute } from 'node:path';
+import { extname, join } from 'node:path';
 import { decodeBytes, firstInvalidUtf8 } from './decode.js';
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -465,11 +465,4 @@ function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
-}
-
-/** A path as shown in reports: relative to the working directory when it lies below it. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  if (!isAbsolute(path)) return path;
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -3,10 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from './types.js';
 import { CONTEXT_CHARS as CONTEXT } from './corpus.js';
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { squash } from '../text/spaces.js';
 
 export interface FingerprintParts {
   ruleId: string;

@@ -69,16 +69,13 @@ interface LoadedCorpusCheck {
 export class Linter {
   private readonly rules: CompiledRule[];
   private readonly matcher: LiteralMatcher;
-  private readonly literalOwners: Map<unknown, CompiledRule>;
   private readonly corpusChecks: LoadedCorpusCheck[];
-  readonly needsAnalysis: boolean;
 
   constructor(
     rules: CompiledRule[],
     private readonly options: LinterOptions = {},
   ) {
     this.rules = rules.filter((r) => r.enabled);
-    this.literalOwners = new Map();
     const specs = [];
     for (const rule of this.rules) {
       for (const literal of rule.literals ?? []) {
@@ -88,7 +85,6 @@ export class Linter {
       }
     }
     this.matcher = new LiteralMatcher(specs);
-    this.needsAnalysis = this.rules.some((r) => r.needs !== 'none');
     this.corpusChecks = this.rules.filter((r) => r.corpus).map((rule) => ({ rule, check: rule.corpus!(this.rules) }));
   }
 

@@ -13,10 +13,6 @@ interface TrieNode {
   specs: LiteralSpec[];
 }
 
-export function normalizeLiteral(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 export class LiteralMatcher {
   private readonly root = new Map<string, TrieNode>();
   private count = 0;

@@ -7,7 +7,8 @@ import type { Finding } from '../engine/types.js';
 import type { Token } from '../analysis/types.js';
 import type { CheckContext, LiteralSpec } from '../rules/types.js';
 import { isInsideException } from '../rules/kinds/exceptions.js';
-import { squash, type Entity, type Registry } from './registry.js';
+import type { Entity, Registry } from './registry.js';
+import { squash } from '../text/spaces.js';
 import type { DocumentNames, NameOptions, Occurrence } from './types.js';
 
 const HYPHENS = new Set(['-', '‐', '‑']);

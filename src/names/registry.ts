@@ -1,5 +1,6 @@
 // The name registry as the names stage sees it: every entry of every enabled `name` rule, with the forms it
 // accepts (canonical, aliases) and the variants it lists.
+import { squash } from '../text/spaces.js';
 import type { Category, Severity } from '../engine/types.js';
 import type { NameEntry } from '../rules/kinds/name.js';
 import type { CompiledRule } from '../rules/types.js';
@@ -56,6 +57,3 @@ export function buildRegistry(rules: readonly CompiledRule[]): Registry {
   return { entities, byForm, ruleIds };
 }
 
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

@@ -103,13 +103,11 @@ export class DecisionStore {
   }
 
   isRejected(finding: Pick<Finding, 'ruleId' | 'range'>, document: SourceDocument): boolean {
-    // Nothing rejected (the usual case in a batch run): no fingerprint to compute.
-    if (this.rejected.size === 0) return false;
     return this.match(finding, document) !== undefined;
   }
 
   private match(finding: Pick<Finding, 'ruleId' | 'range'>, document: SourceDocument): RejectedEntry | undefined {
-    // Nothing rejected: no need to read the document's text (a corpus finding's is built on demand).
+    // Nothing rejected (the usual batch run): no fingerprint, no need to read the text (a corpus finding's is built on demand).
     if (this.rejected.size === 0) return undefined;
     const exact = this.rejected.get(fingerprint(finding, document.text));
     if (exact) return exact;

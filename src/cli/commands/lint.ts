@@ -285,7 +285,9 @@ function fixStep(linter: Linter, sinks: FixSinks) {
   };
 
   const prepare = async (document: SourceDocument): Promise<Prepared> => {
-    const fixed = fixWith(document, (doc) => linter.findings(doc.text, doc.format, doc.path));
+    // Document-level findings only: corpus findings (names across the batch) are known only in `settle`; a
+    // corpus of this one document would decide spellings by its own frequencies.
+    const fixed = fixWith(document, (doc) => linter.map(doc).result.findings);
     if (deferred) {
       originals.set(document.path, document);
       applied.set(document.path, fixed.applied);

@@ -1,8 +1,9 @@
 // mtaudit names [paths...]: the names of a batch grouped by spelling, each group's canonical form and how it
 // was chosen; --json for tools; --write-rules FILE to settle the groups as a `name` rule file.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { replaceFile } from '../../fix/write.js';
 import pc from 'picocolors';
 import { setup } from '../../engine/setup.js';
 import { Linter, type MappedDocument } from '../../engine/linter.js';
@@ -118,10 +119,9 @@ async function writeRules(file: string, state: NameState, chosen: string[]): Pro
   } else {
     text = newRuleFile(settledRuleId(file), entries);
   }
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, file);
+    // The same atomic replacement as fixes use: an editor's rule file is never left half written.
+    await replaceFile(file, Buffer.from(text, 'utf8'), existsSync(file) ? statSync(file) : undefined);
   } catch (error) {
     throw new UserError(`${file}: cannot write the rule file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
