@@ -97,7 +97,9 @@ describe('the review screen', () => {
     const input = makeFile('wide.txt', long, [{ span: 'Global regulator', fix: 'Global watchdog' }]);
     const small = start({ state: createState([input]), width: 80, height: 23 });
     await vi.waitFor(() => expect(small.frame()).toContain('finding 1 of 1'));
-    const smallText = lines(small.frame()).filter((l) => l.startsWith('  ') || l.startsWith('↑') || l.startsWith('↓'));
+    // Read before unmounting: an unmounted app's last frame may be blank.
+    const smallFrame = small.frame();
+    const smallText = lines(smallFrame).filter((l) => l.startsWith('  ') || l.startsWith('↑') || l.startsWith('↓'));
     cleanup();
     const large = start({ state: createState([input]), width: 140, height: 45 });
     await vi.waitFor(() => expect(large.frame()).toContain('finding 1 of 1'));
@@ -107,7 +109,7 @@ describe('the review screen', () => {
     const largeText = rows.filter((l) => l.startsWith('  ') || l.startsWith('↑') || l.startsWith('↓'));
     // More of the paragraph shows, and the span is on screen in both.
     expect(largeText.join(' ').length).toBeGreaterThan(smallText.join(' ').length);
-    expect(small.frame()).toContain('Global regulator');
+    expect(smallFrame).toContain('Global regulator');
     expect(large.frame()).toContain('Global regulator');
   });
 
