@@ -1,5 +1,6 @@
 // Parallel mapping over worker threads (piscina). Small batches never pay for threads: the first documents
-// are mapped here, and the pool starts only when more keep coming.
+// are mapped here, and the pool starts only when more keep coming. Documents travel in batches: one message
+// per document costs a round trip through this thread, which on a busy machine leaves the workers waiting.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { dirname, join } from 'node:path';
@@ -22,29 +23,72 @@ export function defaultJobs(): number {
 
 /** Documents mapped in this thread before the pool starts: starting a worker (its rules, its language model) costs about as much as a dozen articles. */
 const IN_PROCESS_FIRST = 16;
-/** Documents in flight per worker: enough to keep each busy while results are taken in order. */
-const IN_FLIGHT_PER_WORKER = 8;
+/** A batch goes to a worker once it holds this many documents... */
+const BATCH_DOCUMENTS = 16;
+/** ...or this much text (UTF-16 code units), so one giant document travels alone. */
+const BATCH_TEXT = 256 * 1024;
+/** Batches in flight per worker: one being mapped, more waiting, so a worker never waits for this thread. */
+const BATCHES_PER_WORKER = 3;
 
 export interface WorkerMapper extends DocumentMapper {
   close(): Promise<void>;
+}
+
+interface Pending {
+  document: SourceDocument;
+  resolve: (mapped: MappedDocument) => void;
+  reject: (error: unknown) => void;
 }
 
 /** A mapper over `jobs` worker threads, each with a linter built from the same setup options. */
 export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: number): WorkerMapper {
   let pool: Piscina | undefined;
   let seen = 0;
+  let batch: Pending[] = [];
+  let batchText = 0;
+  let flushScheduled = false;
+
+  const send = () => {
+    const sent = batch;
+    batch = [];
+    batchText = 0;
+    if (sent.length === 0) return;
+    pool ??= new Piscina({
+      filename: workerFile(),
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: 60_000,
+      workerData: { setup: setupOptions },
+    });
+    pool.run(sent.map((p) => p.document)).then(
+      (json) => {
+        const results = JSON.parse(json as string) as MappedDocument[];
+        sent.forEach((p, i) => p.resolve(results[i]!));
+      },
+      (error: unknown) => {
+        for (const p of sent) p.reject(error);
+      },
+    );
+  };
+
   return {
-    concurrency: jobs * IN_FLIGHT_PER_WORKER,
-    async map(document: SourceDocument): Promise<MappedDocument> {
-      if (seen++ < IN_PROCESS_FIRST) return linter.map(document);
-      pool ??= new Piscina({
-        filename: workerFile(),
-        minThreads: jobs,
-        maxThreads: jobs,
-        idleTimeout: 60_000,
-        workerData: { setup: setupOptions },
+    concurrency: jobs * BATCH_DOCUMENTS * BATCHES_PER_WORKER,
+    map(document: SourceDocument): Promise<MappedDocument> {
+      if (seen++ < IN_PROCESS_FIRST) return Promise.resolve(linter.map(document));
+      return new Promise((resolve, reject) => {
+        batch.push({ document, resolve, reject });
+        batchText += document.text.length;
+        if (batch.length >= BATCH_DOCUMENTS || batchText >= BATCH_TEXT) send();
+        else if (!flushScheduled) {
+          // A partial batch leaves once the documents already read have been queued (the end of the input,
+          // or a reader waiting on the disk), so nobody waits on a batch that will not fill.
+          flushScheduled = true;
+          setImmediate(() => {
+            flushScheduled = false;
+            send();
+          });
+        }
       });
-      return JSON.parse((await pool.run(document)) as string) as MappedDocument;
     },
     async close() {
       await pool?.destroy();
