@@ -100,8 +100,9 @@ function analyzeChunk(
       const found = text.indexOf(value, start);
       start = found === -1 || found > chunkEnd ? start : found;
     }
-    const end = text.startsWith(value, start) ? start + value.length : nextBoundary(text, start, chunkEnd);
-    const tokenText = text.slice(start, end);
+    const exact = text.startsWith(value, start);
+    const end = exact ? start + value.length : nextBoundary(text, start, chunkEnd);
+    const tokenText = exact ? value : text.slice(start, end);
     tokens.push({ index: base + i, start, end, text: tokenText, lower: tokenText.toLowerCase(), pos: tags[i]!, type: types[i]!, sentence: -1 });
     offset = end;
   }

@@ -6,7 +6,8 @@
 /** A half-open range [start, end) of the text. */
 export type Window = [start: number, end: number];
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: loading the segmenter's data costs some 10 ms of start-up, and only long texts are cut.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Windows of at most `size` UTF-16 code units (a single grapheme cluster longer than that is kept whole)
@@ -78,7 +79,7 @@ function graphemeBoundary(text: string, from: number, to: number): number {
   // Segmenting a whole document is slow (Intl.Segmenter grows faster than the text); a short stretch is enough.
   const lookBack = Math.max(from, to - 64);
   let boundary = -1;
-  for (const { index } of graphemes.segment(text.slice(lookBack, to + 64))) {
+  for (const { index } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text.slice(lookBack, to + 64))) {
     const at = lookBack + index;
     if (at > to) break;
     if (index > 0) boundary = at;

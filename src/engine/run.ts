@@ -139,7 +139,12 @@ async function corpusResult(
   const withCorpus = (doc: DocumentInfo, map: MappedDocument, result: DocumentResult) => {
     const extra = linter
       .corpusFindings(states, map, doc.path)
-      .filter((located) => (options.filters ?? []).every((keep) => keep(located.finding, documentFor(doc, located))))
+      .filter((located) => {
+        const filters = options.filters ?? [];
+        if (filters.length === 0) return true;
+        const seen = filterView(doc, located);
+        return filters.every((keep) => keep(seen.finding, seen.document));
+      })
       .map((c) => c.finding);
     return linter.merge(result, extra);
   };
@@ -163,18 +168,15 @@ export function applyFilters(result: DocumentResult, document: SourceDocument, f
 }
 
 /**
- * The document a filter sees for a corpus finding. Without the held text, its text is built on demand: the
- * finding's own span and context at their real offsets, spaces elsewhere, which is all a fingerprint reads.
+ * What a filter sees of a corpus finding. Without the held text, the document is the finding's span and its
+ * context alone, and the finding is moved to match: all a fingerprint reads, at a cost that does not grow with
+ * the document (a giant file with many name findings would otherwise build its length in text per finding).
  */
-function documentFor(document: DocumentInfo, { finding, text: flagged, before, after }: LocatedCorpusFinding): SourceDocument {
-  if (document.text !== undefined) return document as SourceDocument;
-  const { start } = finding.range;
-  let text: string | undefined;
+function filterView(document: DocumentInfo, { finding, text: flagged, before, after }: LocatedCorpusFinding): { finding: Finding; document: SourceDocument } {
+  if (document.text !== undefined) return { finding, document: document as SourceDocument };
+  const by = before.length - finding.range.start;
   return {
-    ...document,
-    get text() {
-      text ??= ' '.repeat(Math.max(0, start - before.length)) + before + flagged + after;
-      return text;
-    },
+    finding: { ...finding, range: { start: before.length, end: finding.range.end + by } },
+    document: { ...document, text: before + flagged + after },
   };
 }
