@@ -2,7 +2,7 @@
 // are mapped here, and the pool starts only when more keep coming. Documents travel in batches: one message
 // per document costs a round trip through this thread, which on a busy machine leaves the workers waiting.
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../rules/load.js';
@@ -42,7 +42,8 @@ interface Pending {
 
 /** A mapper over `jobs` worker threads, each with a linter built from the same setup options. */
 export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: number): WorkerMapper {
-  let pool: Piscina | undefined;
+  // piscina loads with the pool: a run that never starts one (a small batch) does not pay for it.
+  let pool: Promise<Piscina> | undefined;
   let seen = 0;
   let batch: Pending[] = [];
   let batchText = 0;
@@ -53,22 +54,27 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
     batch = [];
     batchText = 0;
     if (sent.length === 0) return;
-    pool ??= new Piscina({
-      filename: workerFile(),
-      minThreads: jobs,
-      maxThreads: jobs,
-      idleTimeout: 60_000,
-      workerData: { setup: setupOptions },
-    });
-    pool.run(sent.map((p) => p.document)).then(
-      (json) => {
-        const results = JSON.parse(json as string) as MappedDocument[];
-        sent.forEach((p, i) => p.resolve(results[i]!));
-      },
-      (error: unknown) => {
-        for (const p of sent) p.reject(error);
-      },
+    pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: workerFile(),
+          minThreads: jobs,
+          maxThreads: jobs,
+          idleTimeout: 60_000,
+          workerData: { setup: setupOptions },
+        }),
     );
+    pool
+      .then((p) => p.run(sent.map((s) => s.document)))
+      .then(
+        (json) => {
+          const results = JSON.parse(json as string) as MappedDocument[];
+          sent.forEach((p, i) => p.resolve(results[i]!));
+        },
+        (error: unknown) => {
+          for (const p of sent) p.reject(error);
+        },
+      );
   };
 
   return {
@@ -91,7 +97,7 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
       });
     },
     async close() {
-      await pool?.destroy();
+      if (pool) await (await pool).destroy();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Settled groups as a `name` rule file, so an editor decides a spelling once: the next run finds the
 // variants through the registry and fixes them safely. An existing file is extended, keeping its comments.
 import { basename, extname } from 'node:path';
-import { isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { yamlLibrary } from '../yaml/located.js';
 import type { EntityType, NameGroup } from './types.js';
 
 export interface SettledEntry {
@@ -54,7 +54,7 @@ export function newRuleFile(id: string, entries: readonly SettledEntry[]): strin
     },
     names: entries,
   };
-  return `# Name spellings settled with \`mtaudit names --write-rules\`. Load with --rules or ruleDirs.\n${stringify(rule, { lineWidth: 0 })}`;
+  return `# Name spellings settled with \`mtaudit names --write-rules\`. Load with --rules or ruleDirs.\n${yamlLibrary().stringify(rule, { lineWidth: 0 })}`;
 }
 
 /**
@@ -62,6 +62,7 @@ export function newRuleFile(id: string, entries: readonly SettledEntry[]): strin
  * left out: it was settled before. Returns the new text and the entries added.
  */
 export function extendRuleFile(source: string, entries: readonly SettledEntry[]): { text: string; added: SettledEntry[] } | { error: string } {
+  const { isMap, isSeq, parseDocument } = yamlLibrary();
   const doc = parseDocument(source);
   if (doc.errors.length) return { error: `YAML syntax error: ${doc.errors[0]!.message.split('\n')[0]}` };
   if (!isMap(doc.contents) || doc.get('kind') !== 'name') return { error: 'not a rule file of kind name' };

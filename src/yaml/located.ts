@@ -19,8 +19,14 @@ export interface LocatedYaml {
 
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; line: number; column: number; message: string };
 
-export function parseLocatedYaml(source: string): LocatedYamlResult {
+/** The YAML library, loaded on first use. */
+export function yamlLibrary(): typeof import('yaml') {
   yaml ??= require('yaml') as typeof import('yaml');
+  return yaml;
+}
+
+export function parseLocatedYaml(source: string): LocatedYamlResult {
+  const yaml = yamlLibrary();
   const lineCounter = new yaml.LineCounter();
   const doc = yaml.parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
