@@ -38,6 +38,8 @@ export type SettleDocument = (
 export interface DocumentMapper {
   readonly concurrency: number;
   map(document: SourceDocument): Promise<MappedDocument>;
+  /** The input has ended: map whatever is held back (a mapper may hold documents to decide where to map them). */
+  end?(): void;
 }
 
 export interface RunOptions {
@@ -71,12 +73,43 @@ async function* mapInOrder(items: AsyncIterable<InputItem>, linter: Linter, opti
     if (findings && !linter.hasCorpusChecks) return { document, mapped: { result: linter.lint(document, findings), trusted: false, summaries: [] } };
     return { document, mapped: await mapper.map(document) };
   };
-  const queue: Promise<Mapped>[] = [];
-  for await (const item of items) {
-    queue.push(one(item));
-    if (queue.length >= mapper.concurrency) yield await queue.shift()!;
+  // Up to `concurrency` documents in flight; a finished head is handed on at once, even while the input is still
+  // waiting for its next document (a slow feed gets each result as soon as it is there).
+  const queue: { promise: Promise<Mapped>; done: boolean }[] = [];
+  const iterator = items[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<InputItem>> | undefined;
+  let ended = false;
+  try {
+    for (;;) {
+      // The next document is asked for only when there is room for it: one in flight reads nothing ahead.
+      if (!next && !ended && queue.length < mapper.concurrency) next = iterator.next();
+      const head = queue[0];
+      if (!head && !next) return;
+      if (head && (head.done || !next)) {
+        queue.shift();
+        yield await head.promise;
+        continue;
+      }
+      const step = await (head ? Promise.race([next!, head.promise.then(() => undefined)]) : next!);
+      if (step === undefined) continue; // the head finished first
+      next = undefined;
+      if (step.done) {
+        ended = true;
+        mapper.end?.();
+        continue;
+      }
+      const entry = { promise: one(step.value), done: false };
+      // Marked as handled now; the error surfaces when the entry reaches the head.
+      entry.promise.then(
+        () => (entry.done = true),
+        () => (entry.done = true),
+      );
+      queue.push(entry);
+    }
+  } finally {
+    // Stopped early (a reader went away): let the input close its files. Not awaited: a read may be pending.
+    if (next) void iterator.return?.();
   }
-  while (queue.length) yield await queue.shift()!;
 }
 
 export function lintStream(items: AsyncIterable<InputItem>, linter: Linter, options: RunOptions & { keepTexts: true }): AsyncGenerator<LintEvent<SourceDocument>>;

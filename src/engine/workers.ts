@@ -1,6 +1,8 @@
-// Parallel mapping over worker threads (piscina). Small batches never pay for threads: the first documents
-// are mapped here, and the pool starts only when more keep coming. Documents travel in batches: one message
-// per document costs a round trip through this thread, which on a busy machine leaves the workers waiting.
+// Parallel mapping over worker threads (piscina). Small batches never pay for threads: documents are held
+// until it is clear whether more than a handful are coming; a small batch is then mapped here, a large one
+// goes to the pool from its first document (this thread never loads the language model for it). Documents
+// travel in batches: one message per document costs a round trip through this thread, which on a busy machine
+// leaves the workers waiting.
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { dirname, join } from 'node:path';
@@ -21,8 +23,10 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Documents mapped in this thread before the pool starts: starting a worker (its rules, its language model) costs about as much as a dozen articles. */
-const IN_PROCESS_FIRST = 16;
+/** Up to this many documents are mapped here: starting a worker (its rules, its language model) costs about as much as a dozen articles. */
+const IN_PROCESS_MAX = 16;
+/** Held documents are mapped here when no other document arrives for this long (a slow feed gains nothing from threads). */
+const QUIET_MS = 50;
 /** A batch goes to a worker once it holds this many documents... */
 const BATCH_DOCUMENTS = 16;
 /** ...or this much text (UTF-16 code units), so one giant document travels alone. */
@@ -45,9 +49,28 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
   // piscina loads with the pool: a run that never starts one (a small batch) does not pay for it.
   let pool: Promise<Piscina> | undefined;
   let seen = 0;
+  /** Documents waiting for the decision: here or in the pool. */
+  let held: Pending[] = [];
+  let quiet: NodeJS.Timeout | undefined;
+  let ended = false;
   let batch: Pending[] = [];
   let batchText = 0;
   let flushScheduled = false;
+
+  const mapHere = (pending: Pending) => {
+    try {
+      pending.resolve(linter.map(pending.document));
+    } catch (error) {
+      pending.reject(error);
+    }
+  };
+  const mapHeld = () => {
+    clearTimeout(quiet);
+    quiet = undefined;
+    const waiting = held;
+    held = [];
+    for (const pending of waiting) mapHere(pending);
+  };
 
   const send = () => {
     const sent = batch;
@@ -76,27 +99,49 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
         },
       );
   };
+  const toPool = (pending: Pending) => {
+    batch.push(pending);
+    batchText += pending.document.text.length;
+    if (batch.length >= BATCH_DOCUMENTS || batchText >= BATCH_TEXT) send();
+    else if (!flushScheduled) {
+      // A partial batch leaves once the documents already read have been queued (the end of the input, or a
+      // reader waiting on the disk), so nobody waits on a batch that will not fill.
+      flushScheduled = true;
+      setImmediate(() => {
+        flushScheduled = false;
+        send();
+      });
+    }
+  };
 
   return {
     concurrency: jobs * BATCH_DOCUMENTS * BATCHES_PER_WORKER,
     map(document: SourceDocument): Promise<MappedDocument> {
-      if (seen++ < IN_PROCESS_FIRST) return Promise.resolve(linter.map(document));
       return new Promise((resolve, reject) => {
-        batch.push({ document, resolve, reject });
-        batchText += document.text.length;
-        if (batch.length >= BATCH_DOCUMENTS || batchText >= BATCH_TEXT) send();
-        else if (!flushScheduled) {
-          // A partial batch leaves once the documents already read have been queued (the end of the input,
-          // or a reader waiting on the disk), so nobody waits on a batch that will not fill.
-          flushScheduled = true;
-          setImmediate(() => {
-            flushScheduled = false;
-            send();
-          });
+        const pending = { document, resolve, reject };
+        seen++;
+        if (seen > IN_PROCESS_MAX + 1) return toPool(pending);
+        // A document prepared after the input ended (fixing is asynchronous) has nothing left to wait for.
+        if (ended) return mapHere(pending);
+        held.push(pending);
+        if (seen > IN_PROCESS_MAX) {
+          // More than a handful: this batch is worth the threads, the held documents included.
+          clearTimeout(quiet);
+          const waiting = held;
+          held = [];
+          for (const p of waiting) toPool(p);
+          return;
         }
+        clearTimeout(quiet);
+        quiet = setTimeout(mapHeld, QUIET_MS);
       });
     },
+    end() {
+      ended = true;
+      mapHeld();
+    },
     async close() {
+      clearTimeout(quiet);
       if (pool) await (await pool).destroy();
     },
   };
