@@ -9,6 +9,7 @@ import type { CheckContext, LiteralSpec } from '../rules/types.js';
 import { isInsideException } from '../rules/kinds/exceptions.js';
 import type { Entity, Registry } from './registry.js';
 import { squash } from '../text/spaces.js';
+import { startsUpper } from '../text/case.js';
 import type { DocumentNames, NameOptions, Occurrence } from './types.js';
 
 const HYPHENS = new Set(['-', '‐', '‑']);
@@ -84,7 +85,7 @@ export class MentionFinder {
       if (t < taken.length && taken[t]![0] < token.end) blocked[i] = 1;
     }
     const isName = (token: Token) =>
-      !blocked[token.index] && token.pos === 'PROPN' && token.text !== token.lower && /^\p{Lu}/u.test(token.text) && !this.stopWords.has(token.lower);
+      !blocked[token.index] && token.pos === 'PROPN' && token.text !== token.lower && startsUpper(token.text) && !this.stopWords.has(token.lower);
 
     for (let i = 0; i < tokens.length; i++) {
       if (!isName(tokens[i]!)) continue;

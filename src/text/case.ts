@@ -24,12 +24,26 @@ export function wordCase(word: string): WordCase {
   let lower = 0;
   let firstUpper = false;
   let seenLetter = false;
-  for (const ch of word) {
-    if (UPPER.test(ch)) {
+  for (let i = 0; i < word.length; i++) {
+    // ASCII without a regular expression: this runs on every token of every document.
+    const code = word.charCodeAt(i);
+    let isUpper: boolean;
+    let isLower: boolean;
+    if (code < 128) {
+      isUpper = code >= 65 && code <= 90;
+      isLower = code >= 97 && code <= 122;
+    } else {
+      const point = word.codePointAt(i)!;
+      if (point > 0xffff) i++;
+      const ch = String.fromCodePoint(point);
+      isUpper = UPPER.test(ch);
+      isLower = !isUpper && LOWER.test(ch);
+    }
+    if (isUpper) {
       upper++;
       if (!seenLetter) firstUpper = true;
       seenLetter = true;
-    } else if (LOWER.test(ch)) {
+    } else if (isLower) {
       lower++;
       seenLetter = true;
     }
@@ -40,6 +54,15 @@ export function wordCase(word: string): WordCase {
   if (firstUpper && upper === 1) return 'title';
   return 'mixed';
 }
+
+/** True when the text starts with an upper-case letter (ASCII without a regular expression). */
+export function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_START.test(text);
+}
+
+const UPPER_START = /^\p{Lu}/u;
 
 export function capitalize(text: string): string {
   return text.replace(/\p{L}/u, (ch) => ch.toUpperCase());

@@ -4,7 +4,7 @@
 // reaches back to the capitalised word where the link text began.
 import type { Analysis, Token } from '../../analysis/types.js';
 import type { Detection } from '../../engine/types.js';
-import { wordCase } from '../../text/case.js';
+import { startsUpper, wordCase } from '../../text/case.js';
 import { defineBuiltin, stringList, wordSet } from './types.js';
 
 interface Options {
@@ -61,7 +61,7 @@ export default defineBuiltin<Options>({
     /** "The" that opens a real name: The Hague, The Washington Post. */
     const opensName = (tokens: Token[], i: number, end: number): boolean => {
       const run: string[] = [];
-      for (let k = i + 1; k < end && isWord(tokens[k]) && /^\p{Lu}/u.test(tokens[k]!.text); k++) run.push(tokens[k]!.text.toLowerCase());
+      for (let k = i + 1; k < end && isWord(tokens[k]) && startsUpper(tokens[k]!.text); k++) run.push(tokens[k]!.lower);
       if (run.length === 0) return false;
       const joined = run.join(' ');
       return theNames.some((n) => joined === n || joined.startsWith(`${n} `)) || publicationWords.has(run[run.length - 1]!);
@@ -75,16 +75,17 @@ export default defineBuiltin<Options>({
     const trigger = (tokens: Token[], i: number, end: number): 'alone' | 'paired' | null => {
       const token = tokens[i]!;
       const lower = token.lower;
-      if (!isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return null;
+      // The cheap test first: most tokens do not start with a capital.
+      if (!startsUpper(token.text) || !isTitleWord(token) || neverTrigger.has(lower) || token.pos === 'PROPN') return null;
       const previous = tokens[i - 1];
-      if (!isLowerWord(previous) || namingWords.has(previous!.text.toLowerCase())) return null;
+      if (!isLowerWord(previous) || namingWords.has(previous!.lower)) return null;
       const next = tokens[i + 1];
-      const nameFollows = isWord(next) && /^\p{Lu}/u.test(next.text);
+      const nameFollows = isWord(next) && startsUpper(next.text);
       if (functionWords.has(lower)) {
         if (lower === 'the' && opensName(tokens, i, end)) return null;
         if (!nameFollows) return 'alone';
         // "Art Blakey and The Jazz Messengers", "the Battle of The Little Big Horn": one name joined to another.
-        return joiners.has(previous!.text.toLowerCase()) ? null : 'paired';
+        return joiners.has(previous!.lower) ? null : 'paired';
       }
       if (options.verbTriggers && (token.pos === 'VERB' || token.pos === 'AUX') && isLowerWord(next)) return 'alone';
       return null;
@@ -142,9 +143,9 @@ function looksLikeHeadline(tokens: Token[], from: number, to: number, functionWo
   let capitalised = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.type !== 'word' || functionWords.has(t.text.toLowerCase())) continue;
+    if (t.type !== 'word' || functionWords.has(t.lower)) continue;
     content++;
-    if (/^\p{Lu}/u.test(t.text)) capitalised++;
+    if (startsUpper(t.text)) capitalised++;
   }
   return content >= 2 && capitalised / content >= 0.7;
 }
