@@ -7,6 +7,7 @@ import { NameGrouper, type FormStats } from './group.js';
 import { MentionFinder } from './mentions.js';
 import { buildRegistry } from './registry.js';
 import type { DocumentNames, NameGroup, NameOptions, NameState, Occurrence } from './types.js';
+import { escapeRegex } from '../text/regex.js';
 
 /** A variant form, or a longer form with a variant word inside (`word`). */
 interface Variant {
@@ -139,7 +140,7 @@ export function reason(group: NameGroup, fix: string, state: NameState): string 
 
 /** The occurrence of one word inside an occurrence of a longer name (same line: names do not span lines). */
 function within(o: Occurrence, word: string): Occurrence | null {
-  const at = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').exec(o.text)?.index;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, 'u').exec(o.text)?.index;
   if (at === undefined) return null;
   const start = o.start + at;
   const end = start + word.length;

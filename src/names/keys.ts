@@ -3,6 +3,7 @@
 // from the name-consistency rule file; nothing here knows a language. A phonetic key (Double Metaphone of
 // the spelling key) and a Jaro-Winkler score find the variants that no spelling rule covers.
 import { doubleMetaphone } from 'double-metaphone';
+import { escapeRegex } from '../text/regex.js';
 
 export interface SpellingRule {
   from: string;
@@ -20,7 +21,6 @@ export interface KeyTables {
   collapseDoubles: boolean;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class NameKeys {
   private readonly letters: Map<string, string>;
@@ -29,9 +29,9 @@ export class NameKeys {
 
   constructor(private readonly tables: KeyTables) {
     this.letters = new Map(Object.entries(tables.letters).map(([from, to]) => [from.toLowerCase(), to]));
-    const vowels = `[${escapeRegExp(tables.vowels)}]`;
+    const vowels = `[${escapeRegex(tables.vowels)}]`;
     this.rules = tables.spellings.map(({ from, to, where = 'anywhere' }) => {
-      const core = escapeRegExp(from.toLowerCase());
+      const core = escapeRegex(from.toLowerCase());
       const source = where === 'start' ? `^${core}` : where === 'end' ? `${core}$` : where === 'vowels' ? `(?<=${vowels})${core}(?=${vowels})` : core;
       return { pattern: new RegExp(source, 'gu'), to: to.toLowerCase() };
     });

@@ -1,5 +1,6 @@
 // A space between a currency sign and its amount ("$ 0.11"), a leftover of French, Spanish or Russian style.
 import { defineBuiltin, matches } from './types.js';
+import { escapeRegex } from '../../text/regex.js';
 
 export default defineBuiltin({
   needs: 'none',
@@ -10,7 +11,7 @@ export default defineBuiltin({
   },
   defaults: { symbols: ['$', 'US$', '€', '£', '¥', '₽', '₹', '₺', '₴', '₸', '₩'] },
   create: ({ symbols }: { symbols: string[] }) => {
-    const alternatives = [...symbols].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const alternatives = [...symbols].sort((a, b) => b.length - a.length).map(escapeRegex);
     const regex = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})([ \\u00a0]+)(\\d[\\d.,]*)`, 'gu');
     return (context) =>
       [...matches(regex, context.text)].map((m) => {

@@ -1,11 +1,11 @@
 // Two or more spaces between words or after a full stop, where English takes one.
-import { defineBuiltin, matches, NO_OPTIONS } from './types.js';
+import { defineBuiltin, matchesWhere, NO_OPTIONS } from './types.js';
 
 export default defineBuiltin({
   needs: 'none',
   ...NO_OPTIONS,
   create: () => (context) =>
-    [...matches(/(?<=[^\s])[ \u00a0]{2,}(?=[^\s])/gu, context.text)].map((m) => {
+    matchesWhere(/[ \u00a0]{2}/g, /(?<=[^\s])[ \u00a0]{2,}(?=[^\s])/uy, context.text).map((m) => {
       const start = m.index;
       const end = start + m[0].length;
       // The finding is the gap itself; the message shows the neighbouring words so it can be seen.

@@ -1,5 +1,5 @@
 // Words left in the source script: Cyrillic, Chinese, Arabic and other non-Latin letters in English text.
-import { defineBuiltin, matches, stringList } from './types.js';
+import { defineBuiltin, matchesWhere, stringList } from './types.js';
 
 interface Options {
   /** Unicode script names (Script= values) that English news does not use in running text. */
@@ -24,9 +24,13 @@ export default defineBuiltin<Options>({
     // A run of such letters, possibly several words long (spaces and light punctuation between them).
     const regex = new RegExp(`${letter}(?:[\\p{M}\\p{N}]|${letter})*(?:[ \\u00a0·,'’-]+${letter}(?:[\\p{M}\\p{N}]|${letter})*)*`, 'gu');
     const counter = new RegExp(letter, 'gu');
+    // ASCII belongs to the Latin and Common scripts only: for other scripts a match starts at a non-ASCII code
+    // unit, and only those are tried.
+    const candidate = options.scripts.some((s) => /^(latin|latn|common|zyyy)$/i.test(s)) ? /[\s\S]/g : /[\u0080-\uffff]/g;
+    const exact = new RegExp(regex.source, 'uy');
     return (context) => {
       const out = [];
-      for (const m of matches(regex, context.text)) {
+      for (const m of matchesWhere(candidate, exact, context.text)) {
         if ((m[0].match(counter)?.length ?? 0) < options.minLetters) continue;
         if (options.allowInParentheses && /\([ \u00a0]*$/.test(context.text.slice(Math.max(0, m.index - 3), m.index))) continue;
         out.push({ start: m.index, end: m.index + m[0].length, fix: null });

@@ -1,5 +1,5 @@
 // Two words run together where a caption, a link or a line break met body text: "protestProtests".
-import { defineBuiltin, stringList, wordSet } from './types.js';
+import { defineBuiltin, matchesWhere, stringList, wordSet } from './types.js';
 
 interface Options {
   /** Brand and product names written this way on purpose (easyJet, airBaltic). */
@@ -19,20 +19,15 @@ export default defineBuiltin<Options>({
   create: (options) => {
     const allow = wordSet(options.allow);
     // Anchored on the capital (rare) rather than on lower-case runs (everywhere, and a run would be retried
-    // from each of its letters); the lower-case part is then read backwards. Unicode letter classes are slow to
-    // scan with, so a class-free superset finds the places first (any non-ASCII code unit may be a letter of
-    // either case) and the exact expression is tried only there.
-    const candidate = /[a-z\u0080-\uffff](?=[A-Z\u0080-\uffff])/g;
-    const capital = /(?<=\p{Ll})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}_/.-])/uy;
+    // from each of its letters); the lower-case part is then read backwards. The candidates are a lower-case
+    // letter and a capital without Unicode classes (any non-ASCII code unit may be either).
+    const candidate = /[a-z\u0080-\uffff][A-Z\u0080-\uffff]/g;
+    const capital = /\p{Ll}(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}_/.-])/uy;
     return (context) => {
       const out = [];
       const text = context.text;
-      candidate.lastIndex = 0;
-      for (let c = candidate.exec(text); c !== null; c = candidate.exec(text)) {
-        capital.lastIndex = c.index + 1;
-        const m = capital.exec(text);
-        if (!m) continue;
-        const split = m.index;
+      for (const m of matchesWhere(candidate, capital, text)) {
+        const split = m.index + m[0].length - m[1]!.length;
         let start = split;
         while (start > 0 && LOWER.test(text[start - 1]!)) start--;
         if (split - start < options.minLeft || (start > 0 && NOT_BEFORE.test(text[start - 1]!))) continue;

@@ -1,6 +1,7 @@
 // Weekdays and months in lower case ("On tuesday night"), left by languages that write them so.
-import { defineBuiltin, matches, stringList, wordSet } from './types.js';
+import { defineBuiltin, matchesWhere, stringList, wordSet } from './types.js';
 import { capitalize } from '../../text/case.js';
+import { escapeRegex } from '../../text/regex.js';
 
 interface Options {
   weekdays: string[];
@@ -22,11 +23,13 @@ export default defineBuiltin<Options>({
     const ambiguous = wordSet(options.ambiguous);
     const all = [...always, ...ambiguous].sort((a, b) => b.length - a.length);
     if (all.length === 0) return () => [];
-    const regex = new RegExp(`(?<![\\p{L}\\p{N}/@#._-])(${all.join('|')})(s?)(?![\\p{L}\\p{N}_/@-])`, 'gu');
+    // Tried only where one of the words is (the lookbehind alone would make V8 try every position).
+    const candidate = new RegExp(all.map(escapeRegex).join('|'), 'g');
+    const regex = new RegExp(`(?<![\\p{L}\\p{N}/@#._-])(${all.map(escapeRegex).join('|')})(s?)(?![\\p{L}\\p{N}_/@-])`, 'uy');
     return (context) => {
       const out = [];
       const text = context.text;
-      for (const m of matches(regex, text)) {
+      for (const m of matchesWhere(candidate, regex, text)) {
         const word = m[1]!;
         if (ambiguous.has(word)) {
           // "5 march." and "march 2022" are dates; "pages 8 to 14 may help" is not.

@@ -61,3 +61,24 @@ export function matches(regex: RegExp, text: string): RegExpExecArray[] {
   }
   return out;
 }
+
+/**
+ * The matches of a sticky regex, tried only where a global `candidate` regex matches: the same matches as
+ * scanning with the exact regex alone, provided every one of them starts where a candidate match starts. V8
+ * cannot skip ahead through text with a regex that opens with a Unicode property class or a lookbehind, so a
+ * class-free candidate (ASCII ranges, any non-ASCII code unit) finds the few places worth trying.
+ */
+export function matchesWhere(candidate: RegExp, exact: RegExp, text: string): RegExpExecArray[] {
+  if (!candidate.global || !exact.sticky) throw new Error('matchesWhere() needs a global candidate and a sticky exact regex');
+  const out: RegExpExecArray[] = [];
+  candidate.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = candidate.exec(text)) !== null) {
+    exact.lastIndex = c.index;
+    const m = exact.exec(text);
+    if (m) out.push(m);
+    // Candidates may overlap a failed try, never a match.
+    candidate.lastIndex = m ? Math.max(m.index + m[0].length, c.index + 1) : c.index + 1;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { wordCase } from '../../text/case.js';
 import type { Detection } from '../../engine/types.js';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from '../types.js';
 import { compileUserRegex } from '../regex.js';
+import { escapeRegex } from '../../text/regex.js';
 
 interface TokenConstraint {
   text?: string | string[];
@@ -144,11 +145,10 @@ function rarestAnchor(anchors: { offset: number; words: string[] }[], analysis: 
  * a text through for nothing), never wrong.
  */
 function patternPrefilter(elements: TokenConstraint[]): ((text: string) => boolean) | undefined {
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const tests: RegExp[] = [];
   for (const c of elements) {
     const words = c.lower !== undefined ? list(c.lower) : c.text !== undefined ? list(c.text) : undefined;
-    if (words) tests.push(new RegExp(words.map(escape).join('|'), 'iu'));
+    if (words) tests.push(new RegExp(words.map(escapeRegex).join('|'), 'iu'));
     else if (c.regex !== undefined) {
       // The token must match the whole expression; the text then holds a match of it somewhere.
       const body = c.regex.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
