@@ -2,7 +2,7 @@
 // or text inside a line, and fixed by deleting them. All regex entries of a rule that apply the same way are
 // joined into one expression, so a line costs one test per group, not one per entry.
 import type { Applicability, Detection, Severity } from '../../engine/types.js';
-import type { Paragraph } from '../../documents/lines.js';
+import type { LineIndex, Paragraph } from '../../documents/lines.js';
 import { RuleDefinitionError, type CheckContext, type CompiledRule, type RuleDefinition } from '../types.js';
 import { compileUserRegex } from '../regex.js';
 import { deleteInline, deleteLines } from './deletion.js';
@@ -67,15 +67,12 @@ export function compileBoilerplateRule(definition: RuleDefinition, base: Compile
       const lines = context.lines.lines;
       // In a later window of a long document, no line is the document's first.
       const firstContentLine = context.offset === 0 ? lines.findIndex((l) => !l.blank) : -1;
-      for (let index = 0; index < lines.length; index++) {
-        const line = lines[index]!;
-        if (line.blank) continue;
-        const raw = context.text.slice(line.start, line.end);
-        const trimmed = raw.trim();
-        const offset = line.start + raw.indexOf(trimmed);
+      for (const line of contentLines(context)) {
+        const { index, offset } = line;
+        const trimmed = line.text;
         // Only short lines can equal a literal entry (trailing punctuation aside).
-        if (trimmed.length <= longestLiteral + 8) {
-          const entry = literal.get(normalizeLine(trimmed));
+        if (literal.size && trimmed.length <= longestLiteral + 8) {
+          const entry = literal.get((line.normalized ??= normalizeLine(trimmed)));
           if (entry) out.push(wholeLine(context, entry, index, offset, trimmed.length));
         }
         for (const group of groups) {
@@ -98,6 +95,34 @@ export function compileBoilerplateRule(definition: RuleDefinition, base: Compile
       return out;
     },
   };
+}
+
+/** A non-blank line without its surrounding whitespace: what every boilerplate rule reads. */
+interface ContentLine {
+  index: number;
+  text: string;
+  offset: number;
+  normalized?: string;
+}
+
+/** Made once per text and shared by the boilerplate rules (there are several, each reading every line). */
+const contentLinesCache = new WeakMap<LineIndex, ContentLine[]>();
+
+function contentLines(context: CheckContext): ContentLine[] {
+  let cached = contentLinesCache.get(context.lines);
+  if (!cached) {
+    cached = [];
+    const lines = context.lines.lines;
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (line.blank) continue;
+      const raw = context.text.slice(line.start, line.end);
+      const text = raw.trim();
+      cached.push({ index, text, offset: line.start + raw.indexOf(text) });
+    }
+    contentLinesCache.set(context.lines, cached);
+  }
+  return cached;
 }
 
 function joinEntries(bucket: { entry: BoilerplateEntry; index: number }[]): EntryGroup {
