@@ -75,8 +75,6 @@ export class MentionFinder {
     }
 
     const tokens = analysis.tokens;
-    const lowerWords = new Set<string>();
-    for (const token of tokens) if (token.type === 'word' && token.text === token.lower) lowerWords.add(token.text);
     // Tokens under a registry form, two pointers over both lists (each in text order).
     const blocked = new Uint8Array(tokens.length);
     for (let i = 0, t = 0; i < tokens.length; i++) {
@@ -87,6 +85,8 @@ export class MentionFinder {
     const isName = (token: Token) =>
       !blocked[token.index] && token.pos === 'PROPN' && token.text !== token.lower && startsUpper(token.text) && !this.stopWords.has(token.lower);
 
+    // Runs in text order; a lone capitalised word is kept only if the document never writes it in lower case.
+    const runs: { start: number; end: number; lone?: string }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!isName(tokens[i]!)) continue;
       let last = i;
@@ -99,11 +99,17 @@ export class MentionFinder {
       }
       const first = tokens[i]!;
       const end = tokens[last]!.end;
-      // A lone capitalised word the document also writes in lower case is a common word (Protesters).
-      const lone = words === 1 && first.end === end;
-      if (!(lone && lowerWords.has(first.text.toLowerCase())) && (text.slice(first.start, end).match(/\p{L}/gu)?.length ?? 0) >= 2) add(first.start, end);
+      if ((text.slice(first.start, end).match(/\p{L}/gu)?.length ?? 0) >= 2) {
+        runs.push(words === 1 && first.end === end ? { start: first.start, end, lone: first.lower } : { start: first.start, end });
+      }
       i = last;
     }
+    // A lone capitalised word the document also writes in lower case is a common word (Protesters): one look
+    // through the tokens for the few lone words, rather than a set of every lower-case word.
+    const lone = new Set(runs.filter((r) => r.lone !== undefined).map((r) => r.lone!));
+    const common = new Set<string>();
+    if (lone.size) for (const token of tokens) if (token.type === 'word' && lone.has(token.text)) common.add(token.text);
+    for (const run of runs) if (run.lone === undefined || !common.has(run.lone)) add(run.start, run.end);
 
     const reported = findings.filter((f) => this.registry.ruleIds.has(f.ruleId)).map((f): [number, number] => [f.range.start, f.range.end]);
     return { forms: Object.fromEntries(byForm), reported };
