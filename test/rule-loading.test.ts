@@ -128,6 +128,19 @@ describe('a rule whose own examples fail', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('checks the examples again when the file changes (passing examples are remembered per file and build)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'watchdog.yaml');
+    writeFileSync(join(dir, 'a.txt'), 'The global regulator NetBlocks said so.\n');
+    writeFileSync(file, rule('The global watchdog NetBlocks said so.'));
+    for (let run = 0; run < 2; run++) expect(mtaudit(['lint', '--no-config', '--exit-zero', '--rules', file, join(dir, 'a.txt')]).code).toBe(0);
+    // Same length, another text: the remembered pass must not hide the broken example.
+    writeFileSync(file, rule('The global watchdog NetBlocks said no.'));
+    const broken = mtaudit(['lint', '--no-config', '--exit-zero', '--rules', file, join(dir, 'a.txt')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/desk\.watchdog: flag example 1: the fix gives/);
+  });
+
   it('loads when the examples hold; `rules --check` runs every rule’s examples', async () => {
     const dir = tempDir();
     const file = join(dir, 'watchdog.yaml');

@@ -13,6 +13,8 @@ interface CacheEntry {
   mtimeMs: number;
   idLine: number;
   definition: RuleDefinition;
+  /** The build of mtaudit under which this file's examples last passed. */
+  examplesPassed?: string;
 }
 
 interface CacheFile {
@@ -52,6 +54,18 @@ export class RuleCache {
     if (!info || info.size !== entry.size || info.mtimeMs !== entry.mtimeMs) return undefined;
     this.used.add(path);
     return { definition: entry.definition, idLine: entry.idLine };
+  }
+
+  /** True when the file is unchanged and its examples passed under this build of mtaudit. */
+  examplesPassed(path: string, build: string): boolean {
+    return this.get(path) !== undefined && this.entries[path]!.examplesPassed === build;
+  }
+
+  markExamplesPassed(path: string, build: string): void {
+    const entry = this.entries[path];
+    if (!entry || entry.examplesPassed === build) return;
+    entry.examplesPassed = build;
+    this.dirty = true;
   }
 
   set(path: string, definition: RuleDefinition, idLine: number): void {
