@@ -250,6 +250,27 @@ describe('trusted documents', () => {
   });
 });
 
+describe('a capital at the start of a sentence', () => {
+  const linter = new Linter(rules);
+  const doc = (path: string, text: string) => ({ path, text, format: 'text' as const, origin: { kind: 'stdin' as const } });
+  const docs = [
+    doc('a.txt', 'Talks with Ursula von der Leyen went well, and von der Leyen thanked the hosts.\n'),
+    doc('b.txt', 'Von der Leyen said the talks went well.\n'),
+    doc('c.txt', 'The Commission chief von der Leyen returned to Brussels on Friday.\n'),
+  ];
+
+  it('is not a spelling: the form counts as the one written inside sentences, and nothing is flagged', () => {
+    const mapped = docs.map((d) => linter.map(d));
+    const [state] = linter.reduce(mapped) as NameState[];
+    const forms = state!.groups.flatMap((g) => g.forms.map((f) => f.form));
+    expect(forms).not.toContain('Von der Leyen');
+    const lower = state!.groups.flatMap((g) => g.forms).find((f) => f.form === 'von der Leyen');
+    expect(lower?.documents).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    const findings = mapped.flatMap((m, i) => linter.corpusFindings([state], m, docs[i]!.path).map((c) => c.finding));
+    expect(findings.filter((f) => f.ruleId === 'names.consistency')).toEqual([]);
+  });
+});
+
 describe('within one document', () => {
   const linter = new Linter(rules);
   it('the form used most in the document wins', () => {

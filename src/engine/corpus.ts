@@ -41,10 +41,18 @@ export interface CorpusCheck<Summary = unknown, State = unknown> {
    * document's already).
    */
   mergeWindows(windows: readonly WindowSummary<Summary>[]): Summary;
-  /** Reduce: every document's summary, in input order, to a JSON-serialisable corpus state. */
-  reduce(entries: readonly CorpusEntry<Summary>[]): State;
+  /**
+   * Reduce: every document's summary, in input order, to a JSON-serialisable corpus state. Summaries are
+   * handed over one at a time and need not be kept, so a batch's summaries are never all in memory at once.
+   */
+  reducer(): CorpusReducer<Summary, State>;
   /** The findings for one document, given the corpus state. */
   report(state: State, entry: CorpusEntry<Summary>): CorpusDetection[];
+}
+
+export interface CorpusReducer<Summary = unknown, State = unknown> {
+  add(entry: CorpusEntry<Summary>): void;
+  finish(): State;
 }
 
 /** The map step's summary of one window of a long document. */

@@ -167,8 +167,19 @@ export class Linter {
   }
 
   /** The reduce step over the corpus summaries alone (as `names --emit-mentions` writes them, one per document). */
-  reduceSummaries(documents: readonly CorpusSummaries[]): CorpusStates {
-    return this.corpusChecks.map(({ check }, i) => check.reduce(documents.map((d) => ({ path: d.path, trusted: d.trusted, summary: d.summaries[i] }))));
+  reduceSummaries(documents: Iterable<CorpusSummaries>): CorpusStates {
+    const reducer = this.corpusReducer();
+    for (const document of documents) reducer.add(document);
+    return reducer.finish();
+  }
+
+  /** The reduce step fed one document at a time, in input order, so no batch of summaries need be held. */
+  corpusReducer(): { add(document: CorpusSummaries): void; finish(): CorpusStates } {
+    const reducers = this.corpusChecks.map(({ check }) => check.reducer());
+    return {
+      add: (d) => reducers.forEach((r, i) => r.add({ path: d.path, trusted: d.trusted, summary: d.summaries[i] })),
+      finish: () => reducers.map((r) => r.finish()),
+    };
   }
 
   /** The ids of the rules whose corpus checks run, in the order of their states and summaries. */

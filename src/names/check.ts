@@ -1,6 +1,6 @@
 // The name-consistency corpus check: map = the name mentions of a document, reduce = the groups of the
 // corpus with their canonical forms, report = a finding with a fix for every variant in a document.
-import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry, type WindowSummary } from '../engine/corpus.js';
+import { CONTEXT_CHARS, type CorpusCheck, type CorpusDetection, type CorpusEntry, type CorpusReducer, type WindowSummary } from '../engine/corpus.js';
 import type { Applicability } from '../engine/types.js';
 import type { CompiledRule } from '../rules/types.js';
 import { NameGrouper, type FormStats } from './group.js';
@@ -8,6 +8,26 @@ import { MentionFinder } from './mentions.js';
 import { buildRegistry } from './registry.js';
 import type { DocumentNames, NameGroup, NameOptions, NameState, Occurrence } from './types.js';
 import { escapeRegex } from '../text/regex.js';
+
+/** What the reduce step keeps of one form as written, until the batch is complete. */
+interface WrittenStats {
+  form: string;
+  /** The number of the first occurrence, counted across the batch. */
+  first: number;
+  /** Written at least once other than at the start of a sentence. */
+  inside: boolean;
+  mentions: number;
+  documents: number[];
+  before: { at: number; word: string }[];
+}
+
+/** Words seen just before a form, kept for guessing the kind of name. */
+const BEFORE_KEPT = 20;
+
+/** The sorted union of sorted lists of document numbers. */
+function mergeSorted(lists: number[][]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
 
 /** A variant form, or a longer form with a variant word inside (`word`). */
 interface Variant {
@@ -42,33 +62,68 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
     return { forms, reported };
   }
 
-  reduce(entries: readonly CorpusEntry<DocumentNames>[]): NameState {
-    // A capital at the start of a sentence is not a spelling: "Von der Leyen said" counts as "von der Leyen"
-    // when the batch writes that form inside sentences.
-    const inside = new Set<string>();
-    for (const entry of entries) for (const [form, occurrences] of Object.entries(entry.summary.forms)) if (occurrences.some((o) => !o.sentenceStart)) inside.add(form);
-    const stats = new Map<string, FormStats>();
-    entries.forEach((entry, d) => {
-      for (const [written, occurrences] of Object.entries(entry.summary.forms)) {
-        for (const o of occurrences) {
-          const form = o.sentenceStart && !inside.has(written) && inside.has(lowerFirst(written)) ? lowerFirst(written) : written;
-          let s = stats.get(form);
-          if (!s) stats.set(form, (s = { form, mentions: 0, documents: [], trustedDocuments: 0, before: [] }));
-          s.mentions++;
-          if (s.documents[s.documents.length - 1] !== d) {
-            s.documents.push(d);
-            if (entry.trusted) s.trustedDocuments++;
+  reducer(): CorpusReducer<DocumentNames, NameState> {
+    // Statistics are kept per form as written; a capital at the start of a sentence is not a spelling, so at
+    // the end "Von der Leyen said" counts as "von der Leyen" when the batch never writes it with a capital
+    // inside a sentence but writes the lower-case form there. Everything is counted in input order, as if the
+    // whole batch were at hand.
+    const written = new Map<string, WrittenStats>();
+    const paths: string[] = [];
+    const trusted = new Set<number>();
+    let seen = 0;
+    return {
+      add: (entry) => {
+        const d = paths.length;
+        paths.push(entry.path);
+        if (entry.trusted) trusted.add(d);
+        for (const [form, occurrences] of Object.entries(entry.summary.forms)) {
+          if (occurrences.length === 0) continue;
+          let s = written.get(form);
+          if (!s) written.set(form, (s = { form, first: seen, inside: false, mentions: 0, documents: [], before: [] }));
+          for (const o of occurrences) {
+            if (!o.sentenceStart) s.inside = true;
+            s.mentions++;
+            if (s.documents[s.documents.length - 1] !== d) s.documents.push(d);
+            if (s.before.length < BEFORE_KEPT) s.before.push({ at: seen, word: lastWordOf(o.before) });
+            seen++;
           }
-          if (s.before.length < 20) s.before.push(lastWordOf(o.before));
         }
-      }
-    });
-    const trusted = new Set(entries.flatMap((e, d) => (e.trusted ? [d] : [])));
-    return this.grouper.group(
-      [...stats.values()],
-      entries.map((e) => e.path),
-      trusted,
-    );
+      },
+      finish: () => {
+        const byForm = new Map<string, WrittenStats[]>();
+        for (const s of written.values()) {
+          const lower = lowerFirst(s.form);
+          const target = !s.inside && lower !== s.form && written.get(lower)?.inside ? lower : s.form;
+          const list = byForm.get(target);
+          if (list) list.push(s);
+          else byForm.set(target, [s]);
+        }
+        const stats: (FormStats & { first: number })[] = [];
+        for (const [form, parts] of byForm) {
+          const documents = parts.length === 1 ? parts[0]!.documents : mergeSorted(parts.map((p) => p.documents));
+          const before = parts
+            .flatMap((p) => p.before)
+            .sort((a, b) => a.at - b.at)
+            .slice(0, BEFORE_KEPT)
+            .map((b) => b.word);
+          stats.push({
+            form,
+            first: Math.min(...parts.map((p) => p.first)),
+            mentions: parts.reduce((n, p) => n + p.mentions, 0),
+            documents,
+            trustedDocuments: documents.reduce((n, d) => n + (trusted.has(d) ? 1 : 0), 0),
+            before,
+          });
+        }
+        // In the order the forms were first met, as counting the batch in one go would give them.
+        stats.sort((a, b) => a.first - b.first);
+        return this.grouper.group(
+          stats.map(({ first: _first, ...s }) => s),
+          paths,
+          trusted,
+        );
+      },
+    };
   }
 
   report(state: NameState, entry: CorpusEntry<DocumentNames>): CorpusDetection[] {
