@@ -1,6 +1,8 @@
 // The batch pipeline with a corpus check: results wait for the reduce step, come out in input order with
 // the corpus findings merged, and finding filters see corpus findings like any other.
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { loadRules } from '../src/rules/load.js';
 import { Linter } from '../src/engine/linter.js';
 import { lintStream, type LintEvent } from '../src/engine/run.js';
@@ -44,6 +46,21 @@ describe('lintStream with a corpus check', () => {
     const { f } = found[0]!;
     expect(text.slice(f.range.start, f.range.end)).toBe('Marat Jumabekov');
     expect([f.line, f.column]).toEqual([1, text.indexOf('Marat Jumabekov') + 1]);
+  });
+
+  it('results past the memory budget wait on disk and come out the same, in order; the file is removed', async () => {
+    const input = () => items([{ document: DOCS[0]! }, { problem: { path: 'x.txt', message: 'broken' } }, { document: DOCS[1]! }, { document: DOCS[2]! }]);
+    const heldFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('mtaudit-held-'));
+    const before = heldFiles();
+    for (const keepTexts of [false, true]) {
+      const inMemory = await collect(lintStream(input(), withNames, { keepTexts }));
+      const onDisk = await collect(lintStream(input(), withNames, { keepTexts, heldBudget: 0 }));
+      expect(onDisk).toEqual(inMemory);
+      expect(corpusFindings(onDisk)).toHaveLength(1);
+    }
+    // A reader that stops early leaves nothing behind either.
+    for await (const event of lintStream(input(), withNames, { heldBudget: 0 })) if (event.type === 'document') break;
+    expect(heldFiles()).toEqual(before);
   });
 
   it('does not hold document texts unless asked to', async () => {

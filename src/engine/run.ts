@@ -7,6 +7,7 @@ import type { InputItem, InputProblem, SourceDocument } from '../documents/types
 import type { CorpusStates, DocumentResult, Linter, LocatedCorpusFinding, MappedDocument } from './linter.js';
 import type { Finding } from './types.js';
 import { scoreFindings } from '../score/penalty.js';
+import { SpillingQueue } from './spill.js';
 
 /** Decides whether a finding is reported; false drops it (a rejected review decision, for example). */
 export type FindingFilter = (finding: Finding, document: SourceDocument) => boolean;
@@ -59,7 +60,12 @@ export interface RunOptions {
    * without waiting for the batch.
    */
   corpusStates?: CorpusStates;
+  /** Characters of document text whose results may wait in memory for the corpus step (default: 4 million). */
+  heldBudget?: number;
 }
+
+/** About 4 million characters of articles: their held results take some 60 MB; more wait on disk. */
+const HELD_TEXT_BUDGET = 4_000_000;
 
 type Mapped = { problem: InputProblem } | { document: SourceDocument; mapped: MappedDocument };
 
@@ -138,25 +144,30 @@ export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linte
     return;
   }
 
+  // The reduce step takes each document's summaries as it is mapped; the results wait (in memory up to a
+  // budget, then on disk) for the corpus state.
   type Held = { problem: InputProblem } | { document: DocumentInfo; mapped: MappedDocument; filtered: DocumentResult };
-  const held: Held[] = [];
-  for await (const entry of mapped) {
-    if ('problem' in entry) {
-      held.push(entry);
-      continue;
+  const held = new SpillingQueue<Held>(options.heldBudget ?? HELD_TEXT_BUDGET);
+  try {
+    const reducer = linter.corpusReducer();
+    for await (const entry of mapped) {
+      if ('problem' in entry) {
+        held.push(entry, 0);
+        continue;
+      }
+      const { text, ...info } = entry.document;
+      const document: DocumentInfo = options.keepTexts ? entry.document : info;
+      reducer.add({ path: document.path, trusted: entry.mapped.trusted, summaries: entry.mapped.summaries });
+      // A held result takes memory roughly in proportion to its document's text (findings, name mentions).
+      held.push({ document, mapped: entry.mapped, filtered: applyFilters(entry.mapped.result, entry.document, options.filters) }, text.length);
     }
-    const { text: _text, ...info } = entry.document;
-    const document: DocumentInfo = options.keepTexts ? entry.document : info;
-    held.push({ document, mapped: entry.mapped, filtered: applyFilters(entry.mapped.result, entry.document, options.filters) });
-  }
-  const documents = held.filter((h): h is Extract<Held, { mapped: MappedDocument }> => 'mapped' in h);
-  const states = linter.reduce(
-    documents.map((d) => d.mapped),
-    documents.map((d) => d.document.path),
-  );
-  for (const entry of held) {
-    if ('problem' in entry) yield { type: 'problem', problem: entry.problem };
-    else yield await emit(states, entry.document, entry.mapped, entry.filtered);
+    const states = reducer.finish();
+    for await (const entry of held.drain()) {
+      if ('problem' in entry) yield { type: 'problem', problem: entry.problem };
+      else yield await emit(states, entry.document, entry.mapped, entry.filtered);
+    }
+  } finally {
+    held.dispose();
   }
 }
 
