@@ -18,6 +18,8 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : process.argv[i + 1];
 };
 const articles = Number(arg('--articles', 2000));
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
 const work = mkdtempSync(join(tmpdir(), 'mtaudit-bench-'));
 const corpusDir = join(work, 'corpus');
 const { words } = buildCorpus(join(ROOT, 'corpus'), corpusDir, articles);
@@ -40,7 +42,7 @@ function measure(label, args, options = {}) {
   try {
     usage = JSON.parse(readFileSync(stats, 'utf8'));
   } catch {}
-  return { label, seconds, mb: usage.maxRssKb / 1024, wordsPerSecond: words / seconds };
+  return { label, seconds, mb: usage.maxRssKb / 1024, wordsPerSecond: words / seconds, ok: result.status === 0 };
 }
 
 function best(runs, fn) {
@@ -113,13 +115,23 @@ const rules10 = best(3, () => measure('10 phrase rules', [CLI, 'lint', '--format
 const rules1000 = best(3, () => measure('1,000 phrase rules', [CLI, 'lint', '--format', 'json', '--exit-zero', '--no-default-rules', '--rules', thousand, ...jobs(1), corpusDir]));
 rows.push(rules10, rules1000);
 
+// Memory against corpus size: the same run on 4× the articles, with the JavaScript heap capped. Peak RSS alone
+// says little (V8 lets its heap grow when memory is free); a run that fits the same cap at 4× the corpus holds
+// a bounded amount, and one that does not fails here.
+const HEAP_CAP_MB = 128;
+const bigDir = join(work, 'corpus-4x');
+buildCorpus(join(ROOT, 'corpus'), bigDir, articles * 4);
+const capped = (label, dir) => measure(label, [`--max-old-space-size=${HEAP_CAP_MB}`, CLI, 'lint', '--format', 'json', '--exit-zero', ...jobs(1), dir], { allowFailure: true });
+const memorySmall = capped(`${fmt(articles)} articles, heap ≤ ${HEAP_CAP_MB} MB`, corpusDir);
+const memoryBig = capped(`${fmt(articles * 4)} articles, heap ≤ ${HEAP_CAP_MB} MB`, bigDir);
+rows.push(memorySmall, { ...memoryBig, wordsPerSecond: (words * 4) / memoryBig.seconds });
+
 // Start-up: one short file, all bundled rules.
 const shortFile = join(work, 'short.txt');
 writeFileSync(shortFile, 'Global regulator Netblocks said the internet was down on tuesday.\n');
 const startup = best(5, () => measure('start-up (one short file)', [CLI, 'lint', '--exit-zero', shortFile]));
 rows.push(startup);
 
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`corpus: ${articles} articles, ${fmt(words)} words, built from the seed corpus; ${cpus().length} cores, Node ${process.version}`);
 console.log(`mtaudit: ${rules.length} rules, ${literals.length} phrase and name literals\n`);
 console.log(`${'run'.padEnd(44)} ${'seconds'.padStart(8)} ${'words/s'.padStart(11)} ${'peak MB'.padStart(8)}`);
@@ -130,4 +142,7 @@ if (textlint) console.log(`  mtaudit throughput / textlint + prh:        ${fmt(t
 console.log(`  1,000 / 10 phrase rules time:               ${fmt(rules1000.seconds / rules10.seconds, 2)}×  (≤ 1.3×)`);
 if (two) console.log(`  2 workers / 1 worker speed-up:              ${fmt(one.seconds / two.seconds, 2)}×  (≥ 1.7× on 2 cores)`);
 console.log(`  start-up, one short file:                   ${fmt(startup.seconds, 3)} s  (≤ 0.25 s)`);
+console.log(
+  `  peak memory, ${fmt(articles * 4)} / ${fmt(articles)} articles:      ${fmt(memoryBig.mb / memorySmall.mb, 2)}×  (independent of corpus size; heap capped at ${HEAP_CAP_MB} MB: ${memorySmall.ok && memoryBig.ok ? 'both runs fit' : 'a run did not fit'})`,
+);
 rmSync(work, { recursive: true, force: true });
