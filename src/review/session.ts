@@ -59,11 +59,12 @@ export class ReviewSession {
   async load(paths: string[]): Promise<{ documents: ReviewDocument[]; problems: InputProblem[] }> {
     const documents: ReviewDocument[] = [];
     const problems: InputProblem[] = [];
-    const hidden = new Map<SourceDocument, Finding[]>();
+    // Keyed by path: a document's result may come back from disk (a large batch), not as the object linted.
+    const hidden = new Map<string, Finding[]>();
     const filter = this.hidingFilter(hidden);
     for await (const event of lintStream(readDocuments(paths, { ignore: this.ignore, maxFileBytes: this.maxFileBytes }), this.linter, { filters: [filter], keepTexts: true })) {
       if (event.type === 'problem') problems.push(event.problem);
-      else documents.push(this.reviewDocument(event.document, event.result.findings, hidden.get(event.document) ?? []));
+      else documents.push(this.reviewDocument(event.document, event.result.findings, hidden.get(event.document.path) ?? []));
     }
     return { documents, problems };
   }
@@ -93,17 +94,17 @@ export class ReviewSession {
 
   /** Lints one document again, with the current decisions. */
   lintOne(document: SourceDocument): ReviewDocument {
-    const hidden = new Map<SourceDocument, Finding[]>();
+    const hidden = new Map<string, Finding[]>();
     const { findings } = applyFilters(this.linter.lint(document), document, [this.hidingFilter(hidden)]);
-    return this.reviewDocument(document, findings, hidden.get(document) ?? []);
+    return this.reviewDocument(document, findings, hidden.get(document.path) ?? []);
   }
 
-  private hidingFilter(hidden: Map<SourceDocument, Finding[]>): FindingFilter {
+  private hidingFilter(hidden: Map<string, Finding[]>): FindingFilter {
     return (finding: Finding, document: SourceDocument): boolean => {
       if (!this.store.isRejected(finding, document)) return true;
-      const list = hidden.get(document);
+      const list = hidden.get(document.path);
       if (list) list.push(finding);
-      else hidden.set(document, [finding]);
+      else hidden.set(document.path, [finding]);
       return false;
     };
   }

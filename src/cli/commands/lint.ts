@@ -241,7 +241,7 @@ function fixStep(linter: Linter, sinks: FixSinks) {
   /** `wanted`: documents some fix would change, written or not. */
   const fixes = { wanted: 0, documents: 0, findings: 0, notWritten: new Map<string, number>() };
   const deferred = linter.hasCorpusChecks;
-  /** Documents as read, by path, while their fixes wait for the corpus step. */
+  /** Documents as read, by path, while their fixes wait for the corpus step (those the document fixes changed). */
   const originals = new Map<string, SourceDocument>();
   const applied = new Map<string, number>();
 
@@ -289,7 +289,8 @@ function fixStep(linter: Linter, sinks: FixSinks) {
     // corpus of this one document would decide spellings by its own frequencies.
     const fixed = fixWith(document, (doc) => linter.map(doc).result.findings);
     if (deferred) {
-      originals.set(document.path, document);
+      // Only a changed text needs its original kept (to write against); the rest wait as they are.
+      if (fixed.changed) originals.set(document.path, document);
       applied.set(document.path, fixed.applied);
       return { document: fixed.document };
     }
