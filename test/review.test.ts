@@ -200,6 +200,24 @@ describe('the review session', () => {
     expect(mtaudit(['lint', '--format', 'json', 'a.txt'], { cwd: dir }).stdout).toMatch(/"findings": \[\]/);
   });
 
+  it('re-checks a written file against the names the batch settled on, not a batch of that file alone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'Marat Zhumabekov, the governor, spoke in the capital on Monday about the fuel price rise.\n');
+    writeFileSync(join(dir, 'b.txt'), 'Officials said Marat Zhumabekov would visit the region.\n');
+    writeFileSync(join(dir, 'c.txt'), 'Global regulator NetBlocks saw the network fail, and then Marat Jumabekov arrived at the plant.\n');
+    const session = await ReviewSession.open({ cwd: dir });
+    const { documents } = await session.load(['a.txt', 'b.txt', 'c.txt'].map((f) => join(dir, f)));
+    const c = documents[2]!;
+    const variant = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'names.consistency').map((f) => f.fix?.edits[0]?.text);
+    expect(variant(c.findings.map((f) => f.finding))).toEqual(['Marat Zhumabekov']);
+    const regulator = c.findings.find((f) => f.finding.ruleId === 'mistranslation.watchdog-as-regulator')!.finding;
+    const report = await session.write(c, [{ finding: regulator }], []);
+    expect(report.written).toBe(true);
+    if (!report.written) return;
+    // Alone, c.txt spells the governor one way only; the batch says that spelling is the variant.
+    expect(variant(report.document.findings.map((f) => f.finding))).toEqual(['Marat Zhumabekov']);
+  });
+
   it('writes an edited replacement over the whole fix region', async () => {
     const dir = tempDir();
     const { session, review } = await open(dir, 'a.txt', SENTENCE);

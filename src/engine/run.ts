@@ -60,6 +60,8 @@ export interface RunOptions {
    * without waiting for the batch.
    */
   corpusStates?: CorpusStates;
+  /** Told the corpus state once it is known (to lint changed documents against it later, as the review does). */
+  onCorpusStates?: (states: CorpusStates) => void;
   /** Characters of document text whose results may wait in memory for the corpus step (default: 4 million). */
   heldBudget?: number;
 }
@@ -133,6 +135,7 @@ export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linte
   const emit = (states: CorpusStates, document: SourceDocument | DocumentInfo, entry: MappedDocument, filtered: DocumentResult) =>
     corpusResult(linter, states, options, document, entry, filtered);
   if (options.corpusStates) {
+    options.onCorpusStates?.(options.corpusStates);
     // The corpus state is known: each document can be finished as soon as it is mapped.
     for await (const entry of mapped) {
       if ('problem' in entry) {
@@ -162,6 +165,7 @@ export async function* lintStream(items: AsyncIterable<InputItem>, linter: Linte
       held.push({ document, mapped: entry.mapped, filtered: applyFilters(entry.mapped.result, entry.document, options.filters) }, text.length);
     }
     const states = reducer.finish();
+    options.onCorpusStates?.(states);
     for await (const entry of held.drain()) {
       if ('problem' in entry) yield { type: 'problem', problem: entry.problem };
       else yield await emit(states, entry.document, entry.mapped, entry.filtered);
@@ -180,28 +184,42 @@ async function corpusResult(
   mapped: MappedDocument,
   filtered: DocumentResult,
 ): Promise<LintEvent> {
-  const withCorpus = (doc: DocumentInfo, map: MappedDocument, result: DocumentResult) => {
-    const extra = linter
-      .corpusFindings(states, map, doc.path)
-      .filter((located) => {
-        const filters = options.filters ?? [];
-        if (filters.length === 0) return true;
-        const seen = filterView(doc, located);
-        return filters.every((keep) => keep(seen.finding, seen.document));
-      })
-      .map((c) => c.finding);
-    return linter.merge(result, extra);
-  };
-  const result = withCorpus(document, mapped, filtered);
+  const result = withCorpusFindings(linter, states, document, mapped, filtered, options.filters);
   if (options.settle && document.text !== undefined) {
-    const relint = (doc: SourceDocument) => {
-      const again = linter.map(doc);
-      return withCorpus(doc, again, applyFilters(again.result, doc, options.filters));
-    };
+    const relint = (doc: SourceDocument) => lintAgainst(linter, states, doc, options.filters);
     const settled = await options.settle(document as SourceDocument, result, relint);
     return { type: 'document', document: settled.document, result: settled.result };
   }
   return { type: 'document', document, result };
+}
+
+/**
+ * One document linted against a corpus state reduced earlier (a document changed after the batch was read:
+ * fixed, or written from the review): its own findings and the corpus findings the batch's state gives it.
+ */
+export function lintAgainst(linter: Linter, states: CorpusStates, document: SourceDocument, filters: FindingFilter[] = []): DocumentResult {
+  const mapped = linter.map(document);
+  return withCorpusFindings(linter, states, document, mapped, applyFilters(mapped.result, document, filters), filters);
+}
+
+/** A mapped document's (filtered) result with the corpus findings merged in, filtered the same way. */
+function withCorpusFindings(
+  linter: Linter,
+  states: CorpusStates,
+  document: DocumentInfo,
+  mapped: MappedDocument,
+  filtered: DocumentResult,
+  filters: FindingFilter[] = [],
+): DocumentResult {
+  const extra = linter
+    .corpusFindings(states, mapped, document.path)
+    .filter((located) => {
+      if (filters.length === 0) return true;
+      const seen = filterView(document, located);
+      return filters.every((keep) => keep(seen.finding, seen.document));
+    })
+    .map((c) => c.finding);
+  return linter.merge(filtered, extra);
 }
 
 export function applyFilters(result: DocumentResult, document: SourceDocument, filters: FindingFilter[] = []): DocumentResult {

@@ -1,7 +1,8 @@
 // The engine side of a review: lint the documents with earlier rejections filtered out, and write the fixes
 // an editor accepted through the shared fix application (one pass, atomic, refusing files changed on disk).
 import { setup, type SetupOptions } from '../engine/setup.js';
-import { applyFilters, lintStream, type FindingFilter } from '../engine/run.js';
+import { applyFilters, lintAgainst, lintStream, type FindingFilter } from '../engine/run.js';
+import type { CorpusStates } from '../engine/linter.js';
 import type { Linter } from '../engine/linter.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { Edit, Finding } from '../engine/types.js';
@@ -42,6 +43,9 @@ export interface ReviewOptions extends SetupOptions {
 }
 
 export class ReviewSession {
+  /** The names (and any other corpus check) as the loaded batch settled them. */
+  private corpusStates: CorpusStates | undefined;
+
   private constructor(
     private readonly linter: Linter,
     readonly store: DecisionStore,
@@ -62,7 +66,10 @@ export class ReviewSession {
     // Keyed by path: a document's result may come back from disk (a large batch), not as the object linted.
     const hidden = new Map<string, Finding[]>();
     const filter = this.hidingFilter(hidden);
-    for await (const event of lintStream(readDocuments(paths, { ignore: this.ignore, maxFileBytes: this.maxFileBytes }), this.linter, { filters: [filter], keepTexts: true })) {
+    const onCorpusStates = (states: CorpusStates) => {
+      this.corpusStates = states;
+    };
+    for await (const event of lintStream(readDocuments(paths, { ignore: this.ignore, maxFileBytes: this.maxFileBytes }), this.linter, { filters: [filter], keepTexts: true, onCorpusStates })) {
       if (event.type === 'problem') problems.push(event.problem);
       else documents.push(this.reviewDocument(event.document, event.result.findings, hidden.get(event.document.path) ?? []));
     }
@@ -95,7 +102,10 @@ export class ReviewSession {
   /** Lints one document again, with the current decisions. */
   lintOne(document: SourceDocument): ReviewDocument {
     const hidden = new Map<string, Finding[]>();
-    const { findings } = applyFilters(this.linter.lint(document), document, [this.hidingFilter(hidden)]);
+    const filters = [this.hidingFilter(hidden)];
+    // Against the batch's corpus state when there is one: names keep the spellings the batch settled on, not
+    // those of a batch of this one document.
+    const { findings } = this.corpusStates ? lintAgainst(this.linter, this.corpusStates, document, filters) : applyFilters(this.linter.lint(document), document, filters);
     return this.reviewDocument(document, findings, hidden.get(document.path) ?? []);
   }
 
