@@ -63,3 +63,42 @@ describe('literal matcher', () => {
     ]);
   });
 });
+
+describe('channels', () => {
+  // Two owners' literals in one trie: each channel gets exactly the hits a matcher of its own would give,
+  // including where their literals overlap, nest, or differ only in case.
+  const rules = [
+    { text: 'power outage', caseSensitive: false, data: 'r1' },
+    { text: 'power', caseSensitive: false, data: 'r2' },
+    { text: 'Global regulator', caseSensitive: false, data: 'r3' },
+    { text: 'Nur Sultan', caseSensitive: true, data: 'r4' },
+    { text: 'Jomart', caseSensitive: false, data: 'r5' },
+    { text: 'outage in', caseSensitive: false, data: 'r6' },
+  ];
+  const names = [
+    { text: 'Nur-Sultan', caseSensitive: true, data: 'n1' },
+    { text: 'Nur Sultan', caseSensitive: true, data: 'n2' },
+    { text: 'Kassym-Jomart Tokayev', caseSensitive: true, data: 'n3' },
+    { text: 'power outage in Almaty', caseSensitive: true, data: 'n4' },
+    { text: 'Almaty', caseSensitive: true, data: 'n5' },
+  ];
+  const words = ['power', 'Power', 'outage', 'in', 'Almaty', 'almaty', 'Nur', 'Sultan', 'nur', '-', 'Kassym', 'Jomart', 'Tokayev', 'Global', 'regulator', ',', '.'];
+  const hitsOf = (iterable: Iterable<{ start: number; end: number; data: unknown }>) => [...iterable].map((h) => [h.start, h.end, h.data]);
+
+  it('give each owner the hits of a matcher of its own, on random text', () => {
+    const combined = new LiteralMatcher([...rules, ...names.map((n) => ({ ...n, channel: 1 }))]);
+    const alone = [new LiteralMatcher(rules), new LiteralMatcher(names)];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const fixed = ['Kassym-Jomart Tokayev met Jomart in Nur-Sultan.', 'A power outage in Almaty and a Power outage in almaty.', 'Nur Sultan, nur sultan, Nur-Sultan.'];
+    for (let n = 0; n < 3000 + fixed.length; n++) {
+      let text = fixed[n] ?? '';
+      const length = n < fixed.length ? 0 : Math.floor(random() * 12);
+      for (let k = 0; k < length; k++) text += (random() < 0.2 ? '' : ' ') + words[Math.floor(random() * words.length)];
+      const all = [...combined.scan(text)];
+      for (const channel of [0, 1]) {
+        expect(hitsOf(all.filter((h) => (h.spec.channel ?? 0) === channel)), JSON.stringify(text)).toEqual(hitsOf(alone[channel]!.scan(text)));
+      }
+    }
+  });
+});

@@ -4,7 +4,7 @@
 //   map(one document) -> a JSON-serialisable summary (positions with line/column, never the text)
 //   reduce(every summary) -> a JSON-serialisable corpus state
 //   report(state, one summary) -> findings for that document, located without its text
-import type { CheckContext } from '../rules/types.js';
+import type { CheckContext, LiteralHit, LiteralSpec } from '../rules/types.js';
 import type { Detection, Finding } from './types.js';
 
 /** A span of a document located without its text: offsets, line and column, and the text around it. */
@@ -33,8 +33,13 @@ export interface CorpusEntry<Summary = unknown> {
 }
 
 export interface CorpusCheck<Summary = unknown, State = unknown> {
-  /** Map: one document (its text, analysis and document-level findings) to a JSON-serialisable summary. */
-  map(context: CheckContext, findings: readonly Finding[]): Summary;
+  /** Literals the map step looks for: found in the same pass as the rules' phrases, handed to map as hits. */
+  readonly literals?: readonly LiteralSpec[];
+  /**
+   * Map: one document (its text, analysis and document-level findings) to a JSON-serialisable summary. `hits`
+   * are the check's literals found in the text, in text order (leftmost-longest among them).
+   */
+  map(context: CheckContext, findings: readonly Finding[], hits: readonly LiteralHit[]): Summary;
   /**
    * One summary from the summaries of the windows a long document is checked in, in order, each with the
    * offset of its window: offsets in a window's summary are into the window (lines and columns are the

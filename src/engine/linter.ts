@@ -5,9 +5,9 @@ import type { Analysis } from '../analysis/types.js';
 import { LineIndex, type Position } from '../documents/lines.js';
 import { textWindows } from '../documents/windows.js';
 import type { SourceDocument } from '../documents/types.js';
-import type { CheckContext, CompiledRule } from '../rules/types.js';
+import type { CheckContext, CompiledRule, LiteralHit } from '../rules/types.js';
 import { fillTemplate } from '../text/template.js';
-import { LiteralMatcher } from './literal-matcher.js';
+import { LiteralMatcher, type ChannelSpec } from './literal-matcher.js';
 import { tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
 import type { Detection, Finding, Severity } from './types.js';
 import { countWords, scoreFindings, type Score } from '../score/penalty.js';
@@ -76,16 +76,19 @@ export class Linter {
     private readonly options: LinterOptions = {},
   ) {
     this.rules = rules.filter((r) => r.enabled);
-    const specs = [];
+    this.corpusChecks = this.rules.filter((r) => r.corpus).map((rule) => ({ rule, check: rule.corpus!(this.rules) }));
+    // One trie for the rules' literals (channel 0) and each corpus check's (channel 1, 2, ...): one pass finds both.
+    const specs: ChannelSpec[] = [];
     for (const rule of this.rules) {
       for (const literal of rule.literals ?? []) {
         // Wrap each literal so a hit finds its rule without a search.
-        const spec = { ...literal, data: { rule, data: literal.data } };
-        specs.push(spec);
+        specs.push({ ...literal, data: { rule, data: literal.data } });
       }
     }
+    this.corpusChecks.forEach(({ check }, i) => {
+      for (const literal of check.literals ?? []) specs.push({ ...literal, channel: i + 1 });
+    });
     this.matcher = new LiteralMatcher(specs);
-    this.corpusChecks = this.rules.filter((r) => r.corpus).map((rule) => ({ rule, check: rule.corpus!(this.rules) }));
   }
 
   /** True when a loaded rule needs the whole batch: results must then wait for the reduce step. */
@@ -145,8 +148,9 @@ export class Linter {
         analysis: () => (analysis ??= analyze(windowText, format)),
         literalTokens: () => (literalTokens ??= tokenizeLiterals(windowText)),
       };
-      const found = this.documentFindings(context);
-      this.corpusChecks.forEach(({ check }, i) => parts[i]!.push({ offset: start, summary: check.map(context, found) }));
+      const corpusHits: LiteralHit[][] = this.corpusChecks.map(() => []);
+      const found = this.documentFindings(context, corpusHits);
+      this.corpusChecks.forEach(({ check }, i) => parts[i]!.push({ offset: start, summary: check.map(context, found, corpusHits[i]!) }));
       for (const finding of found) findings.push(start === 0 ? finding : shiftFinding(finding, start));
       origin = lines.position(windowText.length);
     }
@@ -207,10 +211,16 @@ export class Linter {
     return this.merge(mapped.result, this.corpusFindings(states, mapped, path).map((c) => c.finding));
   }
 
-  private documentFindings(context: CheckContext): Finding[] {
+  /** The document-level findings; the corpus checks' literal hits go to `corpusHits` (one list per check). */
+  private documentFindings(context: CheckContext, corpusHits: LiteralHit[][]): Finding[] {
     const { text, lines } = context;
     const raw: { rule: CompiledRule; detection: Detection }[] = [];
     for (const hit of this.matcher.size ? this.matcher.scan(text, context.literalTokens()) : []) {
+      const channel = hit.spec.channel ?? 0;
+      if (channel > 0) {
+        corpusHits[channel - 1]!.push({ start: hit.start, end: hit.end, text: hit.text, data: hit.data });
+        continue;
+      }
       const { rule, data } = hit.data as { rule: CompiledRule; data: unknown };
       const detection = rule.onLiteral?.({ start: hit.start, end: hit.end, text: hit.text, data }, context);
       if (detection) raw.push({ rule, detection });

@@ -47,7 +47,11 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
     this.grouper = new NameGrouper(registry, options);
   }
 
-  map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings) => this.finder.find(context, findings);
+  get literals() {
+    return this.finder.literals;
+  }
+
+  map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings, hits) => this.finder.find(context, findings, hits);
 
   mergeWindows(windows: readonly WindowSummary<DocumentNames>[]): DocumentNames {
     const forms: DocumentNames['forms'] = {};

@@ -1,11 +1,10 @@
 // The map step: the name mentions of one document. Mentions are registry forms found in the text (every
 // canonical, alias and variant of the enabled `name` rules) and runs of proper nouns from wink-nlp (PROPN
 // tokens joined by single spaces or hyphens, split at titles, weekdays and other stop words).
-import { LiteralMatcher } from '../engine/literal-matcher.js';
 import { CONTEXT_CHARS } from '../engine/corpus.js';
 import type { Finding } from '../engine/types.js';
 import type { Token } from '../analysis/types.js';
-import type { CheckContext, LiteralSpec } from '../rules/types.js';
+import type { CheckContext, LiteralHit, LiteralSpec } from '../rules/types.js';
 import { isInsideException } from '../rules/kinds/exceptions.js';
 import type { Entity, Registry } from './registry.js';
 import { squash } from '../text/spaces.js';
@@ -15,7 +14,8 @@ import type { DocumentNames, NameOptions, Occurrence } from './types.js';
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 export class MentionFinder {
-  private readonly matcher: LiteralMatcher;
+  /** Every registry form worth finding as written: the linter finds them in its one literal pass. */
+  readonly literals: LiteralSpec[];
   private readonly stopWords: Set<string>;
   private readonly particles: Set<string>;
 
@@ -30,12 +30,13 @@ export class MentionFinder {
       if (/^[\p{L}\p{M}'’]+$/u.test(form) && entities.every((e) => e.type === 'person')) continue;
       specs.push({ text: form, caseSensitive: true, data: entities });
     }
-    this.matcher = new LiteralMatcher(specs);
+    this.literals = specs;
     this.stopWords = new Set([...options.stopWords, ...options.titles].map((w) => w.toLowerCase()));
     this.particles = new Set(options.particles.map((w) => w.toLowerCase()));
   }
 
-  find(context: CheckContext, findings: readonly Finding[]): DocumentNames {
+  /** `hits`: this finder's literals found in the text, in text order. */
+  find(context: CheckContext, findings: readonly Finding[], hits: readonly LiteralHit[]): DocumentNames {
     const { text } = context;
     // A Map while collecting (plain objects used as dictionaries are slow to grow); an object in the summary.
     const byForm = new Map<string, Occurrence[]>();
@@ -67,7 +68,7 @@ export class MentionFinder {
 
     // Registry forms first; the text they cover (and text inside an exception) is not looked at again.
     const taken: [number, number][] = [];
-    for (const hit of this.matcher.scan(text, context.literalTokens())) {
+    for (const hit of hits) {
       taken.push([hit.start, hit.end]);
       const entities = hit.data as Entity[];
       if (entities.some((e) => e.exceptions.length && isInsideException(text, hit.start, hit.end, e.exceptions))) continue;
