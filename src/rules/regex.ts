@@ -11,7 +11,77 @@ export function compileUserRegex(source: string, flags: string, path: Definition
   }
   const risk = backtrackingRisk(source);
   if (risk) throw new RuleDefinitionError(`regular expression could take exponential time (${risk}); rewrite it without nested repetition`, path);
+  const leading = leadingRepetition(source);
+  if (leading) {
+    throw new RuleDefinitionError(
+      `regular expression starts with an unbounded repetition (“${leading}”): searched for in a long line it is retried from every position of a run it matches, which takes quadratic time; bound it (“{0,20}”), start with a fixed character, or anchor it with ^`,
+      path,
+    );
+  }
   return regex;
+}
+
+/**
+ * The unbounded repetition a pattern can start with ("\s*\[", ".*Leave", "(?:\w+ )+"), or null. A search
+ * retries such a pattern from every position of a long run its repetition matches, and each try runs to the
+ * end of the run: quadratic in the run's length. Branches anchored with ^ are tried at one position only.
+ */
+export function leadingRepetition(source: string): string | null {
+  for (const branch of topLevelBranches(source)) {
+    const found = leadingRepetitionOfBranch(branch);
+    if (found) return found;
+  }
+  return null;
+}
+
+function leadingRepetitionOfBranch(branch: string): string | null {
+  let rest = branch;
+  for (;;) {
+    if (rest === '' || rest.startsWith('^')) return null;
+    // Zero-width assertions do not consume: the next element is still the first.
+    if (/^\\[bB]/.test(rest)) {
+      rest = rest.slice(2);
+      continue;
+    }
+    const length = elementLength(rest);
+    const element = rest.slice(0, length);
+    const quantifier = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(rest.slice(length))?.[0] ?? '';
+    rest = rest.slice(length + quantifier.length);
+    if (/^\(\?<?[=!]/.test(element)) continue;
+    if (/^(?:[*+]|\{\d+,\})/.test(quantifier)) return element + quantifier.replace(/\?$/, '');
+    if (element.startsWith('(')) {
+      // A group's own branches may each start with a repetition.
+      const inner = leadingRepetition(element.slice(1, -1).replace(/^\?(?::|<[A-Za-z]\w*>)/, ''));
+      if (inner) return inner;
+    }
+    // An optional first element ("\s?", "(?:the )?") leaves the next one first as well.
+    if (!/^(?:\?|\{0(?:,\d*)?\})/.test(quantifier)) return null;
+  }
+}
+
+/** The length of the first element of a pattern: a group, a class, an escape, or one character. */
+function elementLength(source: string): number {
+  const ch = source[0]!;
+  if (ch === '(') {
+    let depth = 0;
+    for (const [c, i] of syntax(source)) {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+    }
+    return source.length;
+  }
+  if (ch === '[') {
+    for (let i = 1; i < source.length; i++) {
+      if (source[i] === '\\') i++;
+      else if (source[i] === ']') return i + 1;
+    }
+    return source.length;
+  }
+  if (ch === '\\') {
+    const escape = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|[\s\S])/.exec(source);
+    return escape ? escape[0].length : 1;
+  }
+  return source.codePointAt(0)! > 0xffff ? 2 : 1;
 }
 
 /**
