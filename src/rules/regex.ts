@@ -1,5 +1,5 @@
 // Regular expressions written by rule authors: compiled with the u flag, checked for patterns that
-// could backtrack catastrophically, errors located in the rule file.
+// could backtrack catastrophically or take quadratic time on a long line, errors located in the rule file.
 import { RuleDefinitionError, type DefinitionPath } from './types.js';
 
 export function compileUserRegex(source: string, flags: string, path: DefinitionPath): RegExp {
@@ -22,7 +22,7 @@ export function compileUserRegex(source: string, flags: string, path: Definition
 }
 
 /**
- * The unbounded repetition a pattern can start with ("\s*\[", ".*Leave", "(?:\w+ )+"), or null. A search
+ * The unbounded repetition a pattern can start with ("\s*\[", ".*Leave", "\S+ says"), or null. A search
  * retries such a pattern from every position of a long run its repetition matches, and each try runs to the
  * end of the run: quadratic in the run's length. Branches anchored with ^ are tried at one position only.
  */
