@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadRules } from '../src/rules/load.js';
 import { Linter } from '../src/engine/linter.js';
 import { lintStream, type LintEvent } from '../src/engine/run.js';
@@ -61,6 +62,20 @@ describe('lintStream with a corpus check', () => {
     // A reader that stops early leaves nothing behind either.
     for await (const event of lintStream(input(), withNames, { heldBudget: 0 })) if (event.type === 'document') break;
     expect(heldFiles()).toEqual(before);
+  });
+
+  it('says where and what to do when the temporary folder cannot take the results', async () => {
+    const saved = process.env.TMPDIR;
+    const missing = join(tmpdir(), 'mtaudit-no-such-folder');
+    process.env.TMPDIR = missing;
+    try {
+      await expect(collect(lintStream(items(DOCS.map((document) => ({ document }))), withNames, { heldBudget: 0 }))).rejects.toThrow(
+        /^cannot keep results in the temporary folder .*mtaudit-no-such-folder \(ENOENT\) while the batch is read; .*TMPDIR/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 
   it('does not hold document texts unless asked to', async () => {

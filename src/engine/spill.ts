@@ -5,6 +5,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { UserError } from '../errors.js';
 
 export class SpillingQueue<Entry> {
   private memory: (Entry | undefined)[] = [];
@@ -22,12 +23,18 @@ export class SpillingQueue<Entry> {
       this.held += size;
       return;
     }
-    if (this.fd === undefined) {
-      this.dir = mkdtempSync(join(tmpdir(), 'mtaudit-held-'));
-      this.file = join(this.dir, 'held.ndjson');
-      this.fd = openSync(this.file, 'w');
+    try {
+      if (this.fd === undefined) {
+        this.dir = mkdtempSync(join(tmpdir(), 'mtaudit-held-'));
+        this.file = join(this.dir, 'held.ndjson');
+        this.fd = openSync(this.file, 'w');
+      }
+      writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    } catch (error) {
+      // A full or read-only temporary folder is the machine's, not a bug: say where, and what to do.
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UserError(`cannot keep results in the temporary folder ${tmpdir()} (${code}) while the batch is read; free some space there or point TMPDIR elsewhere`);
     }
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
   }
 
   /** Every entry in the order pushed; memory is let go as it is read. */
