@@ -205,6 +205,28 @@ describe('stylish report', () => {
   });
 });
 
+describe('lint --timing', () => {
+  it('prints the time of each rule and stage on standard error, and leaves the report and exit code as they were', () => {
+    const plain = mtaudit(['lint', '--format', 'json', CORPUS]);
+    const timed = mtaudit(['lint', '--format', 'json', '--timing', '--jobs', '2', CORPUS]);
+    expect(timed.code).toBe(plain.code);
+    expect(timed.stdout).toBe(plain.stdout);
+    const lines = timed.stderr.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('mtaudit: time by rule and stage'));
+    expect(lines[head]).toMatch(/^mtaudit: time by rule and stage, in this thread \(\d+ slowest of \d+; [\d,]+ ms in all\):$/);
+    const table = lines.slice(head + 2);
+    const rows = table.slice(0, table.findIndex((l) => !l.startsWith('  '))).map((l) => /^ {2}(\S.*?)\s+([\d,]+)\s+([\d.]+)%$/.exec(l));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every((r) => r !== null)).toBe(true);
+    const labels = rows.map((r) => r![1]);
+    expect(labels).toContain('(analysis: wink-nlp)');
+    expect(labels).toContain('names.consistency (map)');
+    // Slowest first.
+    const times = rows.map((r) => Number(r![2]!.replace(/,/g, '')));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
+
 describe('rules command', () => {
   it('lists rules with id, kind, category and severity', () => {
     const r = mtaudit(['rules']);

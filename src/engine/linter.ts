@@ -19,6 +19,10 @@ import type { CorpusCheck, CorpusDetection, CorpusEntry, WindowSummary } from '.
  */
 export const LINT_WINDOW = 1_000_000;
 
+/** Timing labels of the stages that are not one rule's (`--timing`). */
+export const ANALYSIS_LABEL = '(analysis: wink-nlp)';
+export const LITERAL_LABEL = '(literal pass: phrases and names)';
+
 export interface DocumentResult {
   path: string;
   words: number;
@@ -70,6 +74,10 @@ export class Linter {
   private readonly rules: CompiledRule[];
   private readonly matcher: LiteralMatcher;
   private readonly corpusChecks: LoadedCorpusCheck[];
+  /** Milliseconds by rule (and by stage: analysis, literal pass), when timing was asked for (`--timing`). */
+  private timings: Map<string, number> | undefined;
+  /** Time spent in timed calls nested in the current one, so each label gets its own time only. */
+  private nestedTime = 0;
 
   constructor(
     rules: CompiledRule[],
@@ -103,6 +111,28 @@ export class Linter {
 
   get ruleCount(): number {
     return this.rules.length;
+  }
+
+  /** From now on, time each rule and stage in this thread; the map fills as documents are linted. */
+  startTiming(): ReadonlyMap<string, number> {
+    this.timings ??= new Map();
+    return this.timings;
+  }
+
+  /** Runs fn, adding its own time (without timed calls inside it) to label, when timing. */
+  private timed<T>(label: string, fn: () => T): T {
+    const timings = this.timings;
+    if (!timings) return fn();
+    const outer = this.nestedTime;
+    this.nestedTime = 0;
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      const elapsed = performance.now() - start;
+      timings.set(label, (timings.get(label) ?? 0) + elapsed - this.nestedTime);
+      this.nestedTime = outer + elapsed;
+    }
   }
 
   /**
@@ -145,12 +175,14 @@ export class Linter {
         offset: start,
         format,
         lines,
-        analysis: () => (analysis ??= analyze(windowText, format)),
-        literalTokens: () => (literalTokens ??= tokenizeLiterals(windowText)),
+        analysis: () => (analysis ??= this.timed(ANALYSIS_LABEL, () => analyze(windowText, format))),
+        literalTokens: () => (literalTokens ??= this.timed(LITERAL_LABEL, () => tokenizeLiterals(windowText))),
       };
       const corpusHits: LiteralHit[][] = this.corpusChecks.map(() => []);
       const found = this.documentFindings(context, corpusHits);
-      this.corpusChecks.forEach(({ check }, i) => parts[i]!.push({ offset: start, summary: check.map(context, found, corpusHits[i]!) }));
+      this.corpusChecks.forEach(({ rule, check }, i) =>
+        parts[i]!.push({ offset: start, summary: this.timed(`${rule.id} (map)`, () => check.map(context, found, corpusHits[i]!)) }),
+      );
       for (const finding of found) findings.push(start === 0 ? finding : shiftFinding(finding, start));
       origin = lines.position(windowText.length);
     }
@@ -182,7 +214,7 @@ export class Linter {
     const reducers = this.corpusChecks.map(({ check }) => check.reducer());
     return {
       add: (d) => reducers.forEach((r, i) => r.add({ path: d.path, trusted: d.trusted, summary: d.summaries[i] })),
-      finish: () => reducers.map((r) => r.finish()),
+      finish: () => reducers.map((r, i) => this.timed(`${this.corpusChecks[i]!.rule.id} (reduce)`, () => r.finish())),
     };
   }
 
@@ -195,7 +227,8 @@ export class Linter {
   corpusFindings(states: CorpusStates, document: MappedDocument, path: string): LocatedCorpusFinding[] {
     return this.corpusChecks.flatMap(({ rule, check }, i) => {
       const entry: CorpusEntry = { path, trusted: document.trusted, summary: document.summaries[i] };
-      return check.report(states[i], entry).map((d) => ({ finding: this.locatedFinding(rule, d), text: d.text, before: d.before, after: d.after }));
+      const detections = this.timed(`${rule.id} (report)`, () => check.report(states[i], entry));
+      return detections.map((d) => ({ finding: this.locatedFinding(rule, d), text: d.text, before: d.before, after: d.after }));
     });
   }
 
@@ -215,7 +248,26 @@ export class Linter {
   private documentFindings(context: CheckContext, corpusHits: LiteralHit[][]): Finding[] {
     const { text, lines } = context;
     const raw: { rule: CompiledRule; detection: Detection }[] = [];
-    for (const hit of this.matcher.size ? this.matcher.scan(text, context.literalTokens()) : []) {
+    if (this.matcher.size) this.timed(LITERAL_LABEL, () => this.literalPass(context, raw, corpusHits));
+    for (const rule of this.rules) {
+      if (!rule.check) continue;
+      if (!this.timings) {
+        if (rule.prefilter && !rule.prefilter(text)) continue;
+        for (const detection of rule.check(context)) raw.push({ rule, detection });
+        continue;
+      }
+      this.timed(rule.id, () => {
+        if (rule.prefilter && !rule.prefilter(text)) return;
+        for (const detection of rule.check!(context)) raw.push({ rule, detection });
+      });
+    }
+    return finalize(raw.map(({ rule, detection }) => this.toFinding(rule, detection, text, lines)).filter((f): f is Finding => f !== null));
+  }
+
+  /** The one pass over the literals of every phrase and name rule and of the corpus checks. */
+  private literalPass(context: CheckContext, raw: { rule: CompiledRule; detection: Detection }[], corpusHits: LiteralHit[][]): void {
+    const { text } = context;
+    for (const hit of this.matcher.scan(text, context.literalTokens())) {
       const channel = hit.spec.channel ?? 0;
       if (channel > 0) {
         corpusHits[channel - 1]!.push({ start: hit.start, end: hit.end, text: hit.text, data: hit.data });
@@ -225,11 +277,6 @@ export class Linter {
       const detection = rule.onLiteral?.({ start: hit.start, end: hit.end, text: hit.text, data }, context);
       if (detection) raw.push({ rule, detection });
     }
-    for (const rule of this.rules) {
-      if (!rule.check || (rule.prefilter && !rule.prefilter(text))) continue;
-      for (const detection of rule.check(context)) raw.push({ rule, detection });
-    }
-    return finalize(raw.map(({ rule, detection }) => this.toFinding(rule, detection, text, lines)).filter((f): f is Finding => f !== null));
   }
 
   private locatedFinding(rule: CompiledRule, detection: CorpusDetection): Finding {

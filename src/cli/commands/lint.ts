@@ -9,6 +9,7 @@ import { lintStream, type FindingFilter, type Prepared, type SettleDocument } fr
 import { listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { readStateFile } from '../../engine/corpus-file.js';
 import { defaultJobs, workerMapper } from '../../engine/workers.js';
+import { formatTimings } from '../timing.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
 import type { OnPass } from '../../fix/apply.js';
@@ -44,6 +45,7 @@ interface LintOptions extends RuleSourceOptions {
   jobs?: number;
   names?: string;
   stdinNdjson?: boolean;
+  timing?: boolean;
 }
 
 export function registerLint(program: Command, setExit: (code: number) => void): void {
@@ -68,7 +70,8 @@ export function registerLint(program: Command, setExit: (code: number) => void):
     .option('-q, --quiet', 'no progress display and no notes on standard error (errors and the gate verdict still show)')
     .option('-j, --jobs <n>', 'worker threads (default: one per core, or jobs in the configuration)', positiveInteger)
     .option('--names <file>', 'finish the corpus checks with a name table from mtaudit names --merge (results stream)')
-    .option('--stdin-ndjson', 'read {"id","text"} articles from standard input, one a line, and write one result line per article');
+    .option('--stdin-ndjson', 'read {"id","text"} articles from standard input, one a line, and write one result line per article')
+    .option('--timing', 'print the time each rule and stage took, slowest first, on standard error (runs in one thread)');
   addRuleSourceOptions(command).action(async (paths: string[], options: LintOptions, self: Command) => {
     // Reading articles line by line from standard input writes a result line per article unless told otherwise.
     if (options.stdinNdjson && self.getOptionValueSource('format') !== 'cli') options.format = 'documents';
@@ -83,7 +86,9 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const setupOptions = { configFile: options.config, ruleDirs: options.rules, defaultRules: options.defaultRules };
   const { config, rules, linter, ignore } = await setup(setupOptions);
   const corpusStates = options.names ? await readStateFile(linter, options.names) : undefined;
-  const jobs = options.jobs ?? config.jobs ?? defaultJobs();
+  // Timing reads this thread's linter, so the documents are linted here.
+  const jobs = options.timing ? 1 : (options.jobs ?? config.jobs ?? defaultJobs());
+  const timings = options.timing ? linter.startTiming() : undefined;
   const mapper = jobs > 1 ? workerMapper(linter, setupOptions, jobs) : undefined;
   const baselineFile = options.baseline ?? config.baseline;
   if (options.updateBaseline && !baselineFile) throw new UserError('--update-baseline needs a file: --baseline FILE, or baseline in mtaudit.config.yaml');
@@ -184,6 +189,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     progress?.clear();
     const totals = summary.build();
     reporter.finish(totals);
+    if (timings) process.stderr.write(formatTimings(timings));
     if (output !== undefined || dryRun) {
       const stream = dryRun ? process.stderr : process.stdout;
       stream.write(`${summaryLine(totals, pc.createColors(useColor(stream)))}\n`);
