@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { Severity } from '../engine/types.js';
 import type { RunSummary } from '../engine/summary.js';
 import type { ReporterFactory } from './types.js';
+import { countOf } from '../text/numbers.js';
 
 export const stylish: ReporterFactory = ({ write, color }) => {
   const c = pc.createColors(color);
@@ -27,19 +28,18 @@ export const stylish: ReporterFactory = ({ write, color }) => {
 
 export function summaryLine(summary: RunSummary, c = pc.createColors(false)): string {
   const n = (k: Severity) => summary.bySeverity[k] ?? 0;
-  const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
   const head =
     summary.findings === 0
-      ? c.green(`✔ no findings in ${plural(summary.files, 'file')}`)
-      : `${c.red('✖')} ${plural(summary.findings, 'finding')} (${n('critical')} critical, ${n('major')} major, ${n('minor')} minor) in ${plural(summary.files, 'file')}`;
+      ? c.green(`✔ no findings in ${countOf(summary.files, 'file')}`)
+      : `${c.red('✖')} ${countOf(summary.findings, 'finding')} (${n('critical')} critical, ${n('major')} major, ${n('minor')} minor) in ${countOf(summary.files, 'file')}`;
   const parts = [
-    `${head}, ${plural(summary.words, 'word')}`,
+    `${head}, ${countOf(summary.words, 'word')}`,
     `  MQM penalty ${summary.score.penalty} (${summary.score.per1000Words} per 1000 words)`,
   ];
   const categories = Object.entries(summary.byCategory).sort((a, b) => b[1] - a[1]);
   if (categories.length) parts.push(`  by category: ${categories.map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (summary.fixable) parts.push(`  ${plural(summary.fixable, 'finding')} with a fix`);
-  if (summary.problems) parts.push(c.red(`  ${plural(summary.problems, 'input problem')} (see above)`));
+  if (summary.fixable) parts.push(`  ${countOf(summary.fixable, 'finding')} with a fix`);
+  if (summary.problems) parts.push(c.red(`  ${countOf(summary.problems, 'input problem')} (see above)`));
   return parts.join('\n');
 }
 

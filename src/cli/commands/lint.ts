@@ -27,6 +27,7 @@ import { useColor } from '../terminal.js';
 import { DecisionStore, decisionsPath } from '../../review/decisions.js';
 import { Progress } from '../progress.js';
 import { readPackageVersion } from '../version.js';
+import { countOf } from '../../text/numbers.js';
 
 interface LintOptions extends RuleSourceOptions {
   format: string;
@@ -200,12 +201,12 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
       if (!dryRun) decisions.save();
       const { fixes } = fixing;
       const verb = dryRun ? 'would fix' : 'fixed';
-      note(fixes.wanted ? `${verb} ${plural(fixes.findings, 'finding')} in ${plural(fixes.documents, 'document')}` : 'nothing to fix');
-      for (const [reason, count] of fixes.notWritten) note(`${plural(count, 'document')} not fixed: ${reason}`);
-      if (leftUnsafe) note(`${plural(leftUnsafe, 'finding')} left with an unsafe fix (--fix --unsafe-fixes applies them)`);
+      note(fixes.wanted ? `${verb} ${countOf(fixes.findings, 'finding')} in ${countOf(fixes.documents, 'document')}` : 'nothing to fix');
+      for (const [reason, count] of fixes.notWritten) note(`${countOf(count, 'document')} not fixed: ${reason}`);
+      if (leftUnsafe) note(`${countOf(leftUnsafe, 'finding')} left with an unsafe fix (--fix --unsafe-fixes applies them)`);
     }
     if (baseline) {
-      note(`${plural(baseline.matched, 'finding')} in the baseline not reported${baseline.unmatched ? `; ${plural(baseline.unmatched, 'baseline entry', 'baseline entries')} no longer found (--update-baseline drops them)` : ''}`);
+      note(`${countOf(baseline.matched, 'finding')} in the baseline not reported${baseline.unmatched ? `; ${countOf(baseline.unmatched, 'baseline entry', 'baseline entries')} no longer found (--update-baseline drops them)` : ''}`);
     }
     if (totals.problems > 0) {
       if (options.updateBaseline) note('the baseline was not updated, because of the input problems above');
@@ -213,7 +214,7 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
     }
     if (options.updateBaseline && baselineFile) {
       const written = await writeBaseline(baselineFile, newBaseline, checkedFiles, previousBaseline);
-      note(`wrote ${plural(written, 'finding')} to the baseline ${baselineFile}`);
+      note(`wrote ${countOf(written, 'finding')} to the baseline ${baselineFile}`);
       return 0;
     }
     const verdict = gate.evaluate(totals);
@@ -331,6 +332,3 @@ async function countFiles(inputs: string[], options: Parameters<typeof listInput
   return n;
 }
 
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
-}

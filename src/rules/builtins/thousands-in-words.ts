@@ -1,6 +1,7 @@
 // Figures with "thousand" written out ("5 thousand people"), a calque of Russian тысяч, Chinese 千/万 and
 // Spanish mil; English news writes the figure ("5,000 people").
 import { defineBuiltin, matches, NO_OPTIONS } from './types.js';
+import { groupDigits } from '../../text/numbers.js';
 
 export default defineBuiltin({
   needs: 'none',
@@ -13,7 +14,7 @@ export default defineBuiltin({
       // "1.5 thousand" and "1,5 thousand" are both one and a half thousand; a three-digit group after a comma is not.
       if (m[2] === ',' && fraction.length === 3) continue;
       const value = whole * 1000 + (fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0);
-      const fix = value.toLocaleString('en-US');
+      const fix = groupDigits(value);
       const start = m.index;
       const end = start + m[0].length;
       out.push({ start, end, vars: { fix }, fix: { edits: [{ start, end, text: fix }] } });
