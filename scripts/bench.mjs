@@ -23,7 +23,7 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 const work = mkdtempSync(join(tmpdir(), 'mtaudit-bench-'));
 const corpusDir = join(work, 'corpus');
 const { words } = buildCorpus(join(ROOT, 'corpus'), corpusDir, articles);
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bin', 'mtaudit.js');
 const PRELOAD = join(ROOT, 'scripts', 'bench', 'rss-preload.cjs');
 
 /** Runs a node program, returns wall time, peak memory and CPU time. */

@@ -101,7 +101,7 @@ describe('the pre-commit hooks', () => {
       for (const name of ['a.csv', 'script.ts', 'README.txt.bak']) expect(files.test(name), name).toBe(false);
     }
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.bin.mtaudit).toBe('dist/cli/main.js');
+    expect(pkg.bin.mtaudit).toBe('dist/bin/mtaudit.js');
   });
 
   it('mtaudit fails a commit with findings and passes a clean one', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'bin', 'mtaudit.js');
 export const CORPUS = join(ROOT, 'corpus');
 export const GOLD = join(ROOT, 'test', 'fixtures', 'gold', 'kazakhstan-2022-01.artifacts.jsonl');
 export const CLEAN = join(ROOT, 'test', 'fixtures', 'gold', 'kazakhstan-2022-01.clean.jsonl');
