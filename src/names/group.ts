@@ -33,7 +33,8 @@ interface Binding {
 
 export class NameGrouper {
   readonly comparer: NameComparer;
-  private readonly registryIndex = new Map<string, { info: FormInfo; entity: Entity }[]>();
+  /** Registry forms by blocking key; built on first use, since workers only find mentions and never group. */
+  private index?: Map<string, { info: FormInfo; entity: Entity }[]>;
   private readonly titles: Set<string>;
 
   constructor(
@@ -42,13 +43,19 @@ export class NameGrouper {
   ) {
     this.comparer = new NameComparer(options);
     this.titles = new Set(options.titles.map((t) => t.toLowerCase()));
+  }
+
+  private get registryIndex(): Map<string, { info: FormInfo; entity: Entity }[]> {
+    if (this.index) return this.index;
+    this.index = new Map();
     // A form the registry does not list joins an entry by resembling a form the entry accepts, never by
     // resembling one of its listed variants (Armenian is not a variant of Armenia for looking like Armenien).
-    for (const [form, entities] of registry.byForm) {
+    for (const [form, entities] of this.registry.byForm) {
       if (entities.length !== 1 || !entities[0]!.accepted.includes(form)) continue;
       const info = this.comparer.describe(form);
-      for (const key of blockKeys(info)) push(this.registryIndex, key, { info, entity: entities[0]! });
+      for (const key of blockKeys(info)) push(this.index, key, { info, entity: entities[0]! });
     }
+    return this.index;
   }
 
   /** Groups the corpus's forms; `paths` names the documents (by index) in the state. */

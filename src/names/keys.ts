@@ -24,7 +24,7 @@ export interface KeyTables {
 
 export class NameKeys {
   private readonly letters: Map<string, string>;
-  private readonly rules: { pattern: RegExp; to: string }[];
+  private readonly rules: { from: string; pattern: RegExp; to: string }[];
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly tables: KeyTables) {
@@ -33,7 +33,7 @@ export class NameKeys {
     this.rules = tables.spellings.map(({ from, to, where = 'anywhere' }) => {
       const core = escapeRegex(from.toLowerCase());
       const source = where === 'start' ? `^${core}` : where === 'end' ? `${core}$` : where === 'vowels' ? `(?<=${vowels})${core}(?=${vowels})` : core;
-      return { pattern: new RegExp(source, 'gu'), to: to.toLowerCase() };
+      return { from: from.toLowerCase(), pattern: new RegExp(source, 'gu'), to: to.toLowerCase() };
     });
   }
 
@@ -49,7 +49,8 @@ export class NameKeys {
     let key = this.cache.get(part);
     if (key !== undefined) return key;
     key = this.fold(part).replace(/[^\p{L}\p{N}]+/gu, '');
-    for (const rule of this.rules) key = key.replace(rule.pattern, rule.to);
+    // Most rules do not apply to a given word; a substring test is far cheaper than a replace.
+    for (const rule of this.rules) if (key.includes(rule.from)) key = key.replace(rule.pattern, rule.to);
     if (this.tables.collapseDoubles) key = key.replace(/(.)\1+/gu, '$1');
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(part, key);
