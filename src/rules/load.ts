@@ -68,7 +68,7 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
       seen.set(result.rule.id, file);
       // Examples that passed before, for an unchanged file and the same build, pass again: a rule's examples
       // run against that rule alone. \`rules --check\` ('all') runs them every time.
-      const remembered = check === 'added' && cache.examplesPassed(file, await buildIdentity());
+      const remembered = checked && check === 'added' && cache.examplesPassed(file, await buildIdentity());
       const problems = checked && !remembered ? await exampleErrors(result.rule) : [];
       if (checked && !remembered && problems.length === 0) cache.markExamplesPassed(file, await buildIdentity());
       if (problems.length) {

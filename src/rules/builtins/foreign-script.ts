@@ -22,13 +22,18 @@ export default defineBuiltin<Options>({
     if (options.scripts.length === 0) return () => [];
     const letter = `[${options.scripts.map((s) => `\\p{Script=${s}}`).join('')}]`;
     // A run of such letters, possibly several words long (spaces and light punctuation between them).
-    const regex = new RegExp(`${letter}(?:[\\p{M}\\p{N}]|${letter})*(?:[ \\u00a0·,'’-]+${letter}(?:[\\p{M}\\p{N}]|${letter})*)*`, 'gu');
-    const counter = new RegExp(letter, 'gu');
+    const run = `${letter}(?:[\\p{M}\\p{N}]|${letter})*(?:[ \\u00a0·,'’-]+${letter}(?:[\\p{M}\\p{N}]|${letter})*)*`;
     // ASCII belongs to the Latin and Common scripts only: for other scripts a match starts at a non-ASCII code
     // unit, and only those are tried.
     const candidate = options.scripts.some((s) => /^(latin|latn|common|zyyy)$/i.test(s)) ? /[\s\S]/g : /[\u0080-\uffff]/g;
-    const exact = new RegExp(regex.source, 'uy');
+    // The letter class checks the script names now (a bad name is a rule-file error); the long expression,
+    // which takes milliseconds to build, waits until a text has a candidate (never for ASCII text).
+    const counter = new RegExp(letter, 'gu');
+    let exact: RegExp | undefined;
     return (context) => {
+      candidate.lastIndex = 0;
+      if (!candidate.test(context.text)) return [];
+      exact ??= new RegExp(run, 'uy');
       const out = [];
       for (const m of matchesWhere(candidate, exact, context.text)) {
         if ((m[0].match(counter)?.length ?? 0) < options.minLetters) continue;
