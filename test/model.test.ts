@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentencePosModel, stockModel } from '../src/analysis/model.js';
-import { CORPUS } from './helpers/cli.js';
+import { CORPUS, ROOT } from './helpers/cli.js';
 
 interface Doc {
   tokens(): { out(f: unknown): unknown[] };
@@ -32,6 +32,17 @@ function reading(nlp: Nlp, text: string): unknown {
 describe('the sentence + POS model loader', () => {
   it('builds the same core model as the package does', () => {
     expect((sentencePosModel() as ModelParts).core()).toEqual((stockModel() as ModelParts).core());
+  });
+
+  it("reads the build's ASCII copy of the core data: the same JSON value, one byte per character", () => {
+    const copies = readdirSync(join(ROOT, 'dist', 'model')).filter((f) => /^core-.*\.json$/.test(f));
+    expect(copies).toHaveLength(1);
+    const ascii = readFileSync(join(ROOT, 'dist', 'model', copies[0]!), 'latin1');
+    expect(/^[\x00-\x7f]*$/.test(ascii)).toBe(true);
+    const source = join(dirname(createRequire(import.meta.url).resolve('wink-eng-lite-web-model/package.json')), 'dist/languages/cur/models/eng-core-web-model.json');
+    const original = readFileSync(source, 'utf8');
+    expect(/[^\x00-\x7f]/.test(original)).toBe(true);
+    expect(JSON.parse(ascii)).toEqual(JSON.parse(original));
   });
 
   it('tags the seed corpus exactly as the stock model', () => {

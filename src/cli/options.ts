@@ -1,7 +1,7 @@
 // Options shared by the commands that load rules, and parsing of option values.
 import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../rules/load.js';
+import { PACKAGE_ROOT } from '../config/paths.js';
 import { reportPath } from '../report/location.js';
 import { parseSize } from '../config/load.js';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { LocatedError } from '../errors.js';
-import { PACKAGE_ROOT } from '../rules/load.js';
+import { PACKAGE_ROOT } from './paths.js';
 import { compileSchema, explainSchemaErrors } from '../rules/schema.js';
 import { parseLocatedYaml, type YamlPath } from '../yaml/located.js';
 import type { Severity } from '../engine/types.js';

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../rules/load.js';
+import { PACKAGE_ROOT } from '../config/paths.js';
 import type { SourceDocument } from '../documents/types.js';
 import type { Linter, MappedDocument } from './linter.js';
 import type { DocumentMapper } from './run.js';

@@ -12,10 +12,9 @@ import { RuleCache } from './cache.js';
 import { checkExamples } from './examples.js';
 import { createHash } from 'node:crypto';
 import { RuleDefinitionError, type CompiledRule, type DefinitionPath, type RuleDefinition } from './types.js';
+import { PACKAGE_ROOT } from '../config/paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The package root, found from this module whether it runs from src/ or dist/. */
-export const PACKAGE_ROOT = resolve(here, '..', '..');
 export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 export const RULE_SCHEMA_PATH = join(PACKAGE_ROOT, 'schema', 'rule.schema.json');
 
