@@ -27,6 +27,13 @@ function givenParts(info: FormInfo): number {
   return info.words > 1 ? info.parts.length - info.form.slice(info.form.lastIndexOf(' ') + 1).split(/[-‐‑]/u).filter(Boolean).length : 0;
 }
 
+/** Two or more letters, all capitals (NATO, OSCE, U.N.). */
+function isAcronym(part: string): boolean {
+  // ASCII without Unicode classes: the registry and most corpus forms are ASCII.
+  if (!/[^\x00-\x7f]/.test(part)) return /^[A-Z]{2,}$/.test(part.replace(/[^A-Za-z]/g, ''));
+  return /^\p{Lu}{2,}$/u.test(part.replace(/[^\p{L}]/gu, ''));
+}
+
 /** How strongly two forms are one name; 0 when they are not. */
 export const MATCH = { folded: 4, key: 3, joined: 2, fuzzy: 1 } as const;
 
@@ -61,7 +68,7 @@ export class NameComparer {
       parts,
       folds: parts.map((p) => this.keys.fold(p)),
       keys,
-      acronym: parts.map((p) => /^\p{Lu}{2,}$/u.test(p.replace(/[^\p{L}]/gu, ''))),
+      acronym: parts.map(isAcronym),
       fullKey: keys.join(' '),
       joinedKey: keys.join(''),
       phonetic: keys.map(phoneticKey).join(' '),

@@ -26,9 +26,12 @@ export class NameKeys {
   private readonly letters: Map<string, string>;
   private readonly rules: { from: string; pattern: RegExp; to: string }[];
   private readonly cache = new Map<string, string>();
+  /** No letter replacement applies to ASCII text: folding an ASCII word is lower-casing it. */
+  private readonly asciiFoldsPlain: boolean;
 
   constructor(private readonly tables: KeyTables) {
     this.letters = new Map(Object.entries(tables.letters).map(([from, to]) => [from.toLowerCase(), to]));
+    this.asciiFoldsPlain = [...this.letters.keys()].every((from) => !isAscii(from));
     const vowels = `[${escapeRegex(tables.vowels)}]`;
     this.rules = tables.spellings.map(({ from, to, where = 'anywhere' }) => {
       const core = escapeRegex(from.toLowerCase());
@@ -39,6 +42,8 @@ export class NameKeys {
 
   /** Lower case, special letters replaced, accents and other marks removed: Orbán → orban, Łukasz → lukasz. */
   fold(word: string): string {
+    // ASCII has no marks to strip and (unless the table says otherwise) no letters to replace.
+    if (this.asciiFoldsPlain && isAscii(word)) return word.toLowerCase();
     let out = '';
     for (const ch of word.toLowerCase()) out += this.letters.get(ch) ?? ch;
     return out.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -48,7 +53,8 @@ export class NameKeys {
   key(part: string): string {
     let key = this.cache.get(part);
     if (key !== undefined) return key;
-    key = this.fold(part).replace(/[^\p{L}\p{N}]+/gu, '');
+    const folded = this.fold(part);
+    key = isAscii(folded) ? folded.replace(/[^A-Za-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
     // Most rules do not apply to a given word; a substring test is far cheaper than a replace.
     for (const rule of this.rules) if (key.includes(rule.from)) key = key.replace(rule.pattern, rule.to);
     if (this.tables.collapseDoubles) key = key.replace(/(.)\1+/gu, '$1');
@@ -56,6 +62,12 @@ export class NameKeys {
     this.cache.set(part, key);
     return key;
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
 }
 
 /** Primary Double Metaphone code of a spelling key: a coarse sound-alike key used to find candidates. */
