@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { LocatedError } from '../errors.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { compileSchema, explainSchemaErrors } from '../rules/schema.js';
@@ -105,6 +105,8 @@ export function parseSize(value: number | string): number {
 /** A predicate for globs written relative to the configuration's folder. */
 export function globMatcher(globs: string[], dir: string): (path: string) => boolean {
   if (globs.length === 0) return () => false;
+  // Loaded only for a configuration with globs: most runs have none.
+  const picomatch = createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
   const isMatch = picomatch(globs, { dot: true });
   return (path) => {
     const rel = relative(dir, resolve(path)).split('\\').join('/');
