@@ -45,8 +45,16 @@ export function analyze(text: string, format: DocumentFormat = 'text'): Analysis
   return { tokens, sentences };
 }
 
+/** More than MAX_RUN characters none of which is whitespace as isWhitespace() sees it. */
+const LONG_RUN = new RegExp(`[^\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]{${MAX_RUN + 1}}`);
+
 /** [start, end) cut so that no piece holds a run of more than MAX_RUN characters without a space. */
 function* pieces(text: string, start: number, end: number): Generator<[number, number]> {
+  // Almost every text has no such run: one regular-expression search instead of a loop over its characters.
+  if (!LONG_RUN.test(start === 0 && end === text.length ? text : text.slice(start, end))) {
+    if (end > start) yield [start, end];
+    return;
+  }
   let from = start;
   let runStart = start;
   for (let i = start; i < end; i++) {

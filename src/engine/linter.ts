@@ -280,40 +280,41 @@ export class Linter {
   }
 
   private locatedFinding(rule: CompiledRule, detection: CorpusDetection): Finding {
-    const { start, end } = detection;
-    return {
-      ...this.metadata(rule, detection, { match: detection.text, ...detection.vars }),
-      range: { start, end },
-      line: detection.line,
-      column: detection.column,
-      endLine: detection.endLine,
-      endColumn: detection.endColumn,
-    };
+    const { start, end, line, column, endLine, endColumn } = detection;
+    return this.finding(rule, detection, detection.text, { start, end }, line, column, endLine, endColumn);
   }
 
   private toFinding(rule: CompiledRule, detection: Detection, text: string, lines: LineIndex): Finding | null {
     const { start, end } = detection;
     if (!(start >= 0 && end <= text.length && start <= end)) return null;
-    const startPos = lines.position(start);
-    const endPos = lines.position(end);
-    return {
-      ...this.metadata(rule, detection, { match: text.slice(start, end), ...detection.vars }),
-      range: { start, end },
-      line: startPos.line,
-      column: startPos.column,
-      endLine: endPos.line,
-      endColumn: endPos.column,
-    };
+    const from = lines.position(start);
+    const to = lines.position(end);
+    return this.finding(rule, detection, text.slice(start, end), { start, end }, from.line, from.column, to.line, to.column);
   }
 
-  private metadata(rule: CompiledRule, detection: Detection, vars: Record<string, string>): Pick<Finding, 'ruleId' | 'category' | 'severity' | 'message' | 'fix'> {
+  /** Built in one object literal, in the order reports print the keys: one finding per detection adds up. */
+  private finding(
+    rule: CompiledRule,
+    detection: Detection | CorpusDetection,
+    match: string,
+    range: Finding['range'],
+    line: number,
+    column: number,
+    endLine: number,
+    endColumn: number,
+  ): Finding {
     const fix = detection.fix && detection.fix.edits.length ? { applicability: detection.fix.applicability ?? rule.applicability, edits: [...detection.fix.edits].sort((a, b) => a.start - b.start) } : null;
     return {
       ruleId: rule.id,
       category: detection.category ?? rule.category,
       severity: this.options.severity?.[rule.id] ?? detection.severity ?? rule.severity,
-      message: detection.message ?? fillTemplate(rule.message, vars),
+      message: detection.message ?? (rule.message.includes('{') ? fillTemplate(rule.message, { match, ...detection.vars }) : rule.message),
       fix,
+      range,
+      line,
+      column,
+      endLine,
+      endColumn,
     };
   }
 }
