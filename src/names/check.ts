@@ -54,7 +54,7 @@ export class NameConsistency implements CorpusCheck<DocumentNames, NameState> {
   map: CorpusCheck<DocumentNames, NameState>['map'] = (context, findings, hits) => this.finder.find(context, findings, hits);
 
   mergeWindows(windows: readonly WindowSummary<DocumentNames>[]): DocumentNames {
-    const forms: DocumentNames['forms'] = {};
+    const forms: DocumentNames['forms'] = Object.create(null);
     const reported: DocumentNames['reported'] = [];
     for (const { offset, summary } of windows) {
       for (const [form, occurrences] of Object.entries(summary.forms)) {
