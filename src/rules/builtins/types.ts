@@ -3,6 +3,8 @@ import type { Detection } from '../../engine/types.js';
 import type { CheckContext, CompiledRule } from '../types.js';
 import type { CorpusCheck } from '../../engine/corpus.js';
 
+export { matches } from '../../text/regex.js';
+
 /**
  * A check written in code for what patterns cannot express. Its rule file switches it on, sets its
  * severity, message and options (word lists are data, kept in the rule file), and documents it.
@@ -46,21 +48,6 @@ export function wordSet(words: readonly string[]): Set<string> {
   return new Set(words.map((w) => w.toLowerCase()));
 }
 
-/**
- * Every match of a global regex in a text. The regex object is reused across calls (checks compile theirs
- * once), so the whole result is collected before returning: no other scan can move lastIndex meanwhile.
- */
-export function matches(regex: RegExp, text: string): RegExpExecArray[] {
-  if (!regex.global) throw new Error('matches() needs a global regex');
-  const out: RegExpExecArray[] = [];
-  regex.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null) {
-    out.push(m);
-    if (m[0] === '') regex.lastIndex++;
-  }
-  return out;
-}
 
 /**
  * The matches of a sticky regex, tried only where a global `candidate` regex matches: the same matches as

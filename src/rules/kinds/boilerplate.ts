@@ -5,6 +5,7 @@ import type { Applicability, Detection, Severity } from '../../engine/types.js';
 import type { LineIndex, Paragraph } from '../../documents/lines.js';
 import { RuleDefinitionError, type CheckContext, type CompiledRule, type RuleDefinition } from '../types.js';
 import { compileUserRegex } from '../regex.js';
+import { matches } from '../../text/regex.js';
 import { deleteInline, deleteLines } from './deletion.js';
 
 interface BoilerplateEntry {
@@ -82,8 +83,7 @@ export function compileBoilerplateRule(definition: RuleDefinition, base: Compile
             if (m) out.push(wholeLine(context, entryOf(group, m), index, offset, trimmed.length));
             continue;
           }
-          group.regex.lastIndex = 0;
-          for (const m of trimmed.matchAll(group.regex)) {
+          for (const m of matches(group.regex, trimmed)) {
             if (!m[0]) continue;
             const start = offset + m.index;
             const end = start + m[0].length;
