@@ -6,7 +6,7 @@
 // different owners (the rules; a corpus check's name registry) share the trie and the walk, and each channel
 // gets the hits a trie of its own literals would give.
 import type { LiteralHit, LiteralSpec } from '../rules/types.js';
-import { Joint, tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
+import { Joint, hashLower, tokenizeLiterals, type LiteralTokens } from './literal-tokens.js';
 
 interface TrieNode {
   /** Next tokens joined directly to this one, and next tokens after a space. */
@@ -25,6 +25,8 @@ const MAX_CHANNELS = 30;
 
 export class LiteralMatcher {
   private readonly root = new Map<string, TrieNode>();
+  /** hashLower() of every first token: a text token whose hash is not here starts no literal. */
+  private readonly rootHashes = new Set<number>();
   private count = 0;
 
   private channelCount = 1;
@@ -36,13 +38,15 @@ export class LiteralMatcher {
       this.channelCount = Math.max(this.channelCount, channel + 1);
       const tokens = tokenizeLiterals(spec.text.trim());
       if (tokens.count === 0) continue;
-      let node: TrieNode | undefined = this.root.get(tokens.lower[0]!);
+      const first = tokens.lowerAt(0);
+      let node: TrieNode | undefined = this.root.get(first);
       if (!node) {
         node = { specs: [], channels: 0 };
-        this.root.set(tokens.lower[0]!, node);
+        this.root.set(first, node);
+        this.rootHashes.add(hashLower(first));
       }
       for (let k = 1; k < tokens.count; k++) {
-        const key = tokens.lower[k]!;
+        const key = tokens.lowerAt(k);
         const level: Map<string, TrieNode> = tokens.joints[k] === Joint.Joined ? (node.joined ??= new Map()) : (node.spaced ??= new Map());
         let next: TrieNode | undefined = level.get(key);
         if (!next) {
@@ -68,14 +72,16 @@ export class LiteralMatcher {
    */
   *scan(text: string, tokens: LiteralTokens = tokenizeLiterals(text)): Generator<LiteralHit & { spec: ChannelSpec }> {
     if (this.root.size === 0) return;
-    const { count, starts, ends, joints, lower } = tokens;
+    const { count, starts, ends, joints, hashes, lowerAt } = tokens;
+    const rootHashes = this.rootHashes;
     const channels = this.channelCount;
     /** Per channel: the first token it may start at, and its longest literal from the current start. */
     const resume = new Int32Array(channels);
     const bestNode: (TrieNode | undefined)[] = new Array(channels);
     const bestIndex = new Int32Array(channels);
     for (let i = 0; i < count; i++) {
-      let node: TrieNode | undefined = this.root.get(lower[i]!);
+      if (!rootHashes.has(hashes[i]!)) continue;
+      let node: TrieNode | undefined = this.root.get(lowerAt(i));
       if (!node) continue;
       let open = 0; // channels that may start here
       for (let c = 0; c < channels; c++) {
@@ -97,7 +103,7 @@ export class LiteralMatcher {
         if (++j >= count) break;
         const joint = joints[j]!;
         const level: Map<string, TrieNode> | undefined = joint === Joint.Joined ? node.joined : joint === Joint.Spaced ? node.spaced : undefined;
-        const next: TrieNode | undefined = level?.get(lower[j]!);
+        const next: TrieNode | undefined = level?.get(lowerAt(j));
         if (!next) break;
         node = next;
       }

@@ -14,9 +14,23 @@ export interface LiteralTokens {
   starts: Int32Array;
   ends: Int32Array;
   joints: Uint8Array;
-  /** Lower-cased token texts. */
-  lower: string[];
+  /** hashLower() of each token: most tokens start no literal, and a number says so without making a string. */
+  hashes: Int32Array;
+  /** The lower-cased text of token i, made when asked for. */
+  lowerAt(i: number): string;
 }
+
+/** FNV-1a over UTF-16 code units: the hash tokenizeLiterals gives a token whose lower-cased text is `lower`. */
+export function hashLower(lower: string): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < lower.length; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), FNV_PRIME);
+  return hash & SMALL;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** 30 bits: V8 keeps such integers unboxed, so a Set of them is looked up without allocating. */
+const SMALL = 0x3fffffff;
 
 // Character classes for the ASCII range; beyond it, Unicode properties decide (cached by code point).
 const ASCII_WORD = new Uint8Array(128);
@@ -52,10 +66,12 @@ export function tokenizeLiterals(text: string): LiteralTokens {
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
   let joints = new Uint8Array(capacity);
-  const lower: string[] = [];
-  // One lower-casing of the whole text, when it keeps every offset (it almost always does).
+  let hashes = new Int32Array(capacity);
+  // One lower-casing of the whole text, when it keeps every offset (it almost always does); otherwise each
+  // token is lower-cased on its own, here.
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
+  const ownLower: string[] = [];
   let count = 0;
   let previousEnd = -1;
   let newlines = 0;
@@ -91,14 +107,24 @@ export function tokenizeLiterals(text: string): LiteralTokens {
       starts = grow(starts, (size) => new Int32Array(size));
       ends = grow(ends, (size) => new Int32Array(size));
       joints = grow(joints, (size) => new Uint8Array(size));
+      hashes = grow(hashes, (size) => new Int32Array(size));
     }
     starts[count] = start;
     ends[count] = i;
     joints[count] = previousEnd === start ? Joint.Joined : newlines >= 2 ? Joint.Broken : Joint.Spaced;
-    lower.push(sameLength ? lowered.slice(start, i) : text.slice(start, i).toLowerCase());
+    if (sameLength) {
+      let hash = FNV_OFFSET;
+      for (let k = start; k < i; k++) hash = Math.imul(hash ^ lowered.charCodeAt(k), FNV_PRIME);
+      hashes[count] = hash & SMALL;
+    } else {
+      const lower = text.slice(start, i).toLowerCase();
+      ownLower.push(lower);
+      hashes[count] = hashLower(lower);
+    }
     count++;
     previousEnd = i;
     newlines = 0;
   }
-  return { count, starts, ends, joints, lower };
+  const lowerAt = sameLength ? (k: number) => lowered.slice(starts[k]!, ends[k]!) : (k: number) => ownLower[k]!;
+  return { count, starts, ends, joints, hashes, lowerAt };
 }
