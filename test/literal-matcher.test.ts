@@ -43,6 +43,18 @@ describe('literal matcher', () => {
     ]);
   });
 
+  it('matches in a text whose lower case changes its length (İ), at the right offsets', () => {
+    const m = new LiteralMatcher([
+      { text: 'power outage', caseSensitive: false, data: 'outage' },
+      { text: 'İzmir', caseSensitive: true, data: 'city' },
+    ]);
+    const text = 'İzmir had a Power Outage; İZMİR too.';
+    expect([...m.scan(text)].map((h) => [h.start, h.end, h.data])).toEqual([
+      [0, 5, 'city'],
+      [12, 24, 'outage'],
+    ]);
+  });
+
   it('hands one literal to every rule that owns it', () => {
     const m = new LiteralMatcher([
       { text: 'tenges', caseSensitive: false, data: 'a' },
