@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSource, loadRules } from '../src/rules/load.js';
 import { backtrackingRisk, leadingRepetition } from '../src/rules/regex.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mtaudit, ROOT, tempDir } from './helpers/cli.js';
 
@@ -215,5 +215,33 @@ describe('patterns that could hang a run', () => {
 
   it('a pattern rule’s token regex is checked the same way', async () => {
     expect(await errorOf(`${header('pattern')}\npattern: [{ regex: "(?:a|ab)+" }]\n`)).toMatch(/^rule\.yaml:8:20: regular expression could take exponential time/);
+  });
+});
+
+describe('the rule cache', () => {
+  const cacheFolder = join(ROOT, 'node_modules', '.cache', 'mtaudit');
+  const cacheFiles = () => new Set(readdirSync(cacheFolder).filter((f) => /^rules-[0-9a-f]{16}\.json$/.test(f)));
+  const ruleFolder = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'watchdog.yaml'), readFileSync(join(ROOT, 'rules', 'mistranslation', 'blackout-as-power-outage.yaml'), 'utf8').replace(/^id: .*$/m, 'id: desk.cached'));
+    return dir;
+  };
+
+  it('keeps one file per rule folder, and drops the files of folders that are gone', async () => {
+    const first = ruleFolder();
+    const before = cacheFiles();
+    expect((await loadRules({ defaults: false, paths: [first] })).errors).toEqual([]);
+    const added = [...cacheFiles()].filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    // The bundled rules' cache is untouched by another folder's rules.
+    expect(JSON.parse(readFileSync(join(cacheFolder, added[0]!), 'utf8')).source).toBe(first);
+
+    rmSync(first, { recursive: true, force: true });
+    const second = ruleFolder();
+    await loadRules({ defaults: false, paths: [second] });
+    const now = cacheFiles();
+    expect(now.has(added[0]!)).toBe(false);
+    expect([...now].filter((f) => !before.has(f))).toHaveLength(1);
+    rmSync(second, { recursive: true, force: true });
   });
 });

@@ -48,9 +48,10 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
   const rules: CompiledRule[] = [];
   const errors: RuleLoadError[] = [];
   const seen = new Map<string, string>();
-  const cache = await RuleCache.open(PACKAGE_ROOT, await cacheKey());
+  const key = await cacheKey();
   const check = options.checkExamples ?? 'added';
   for (const source of sources) {
+    const cache = await RuleCache.open(PACKAGE_ROOT, key, resolve(source));
     const checked = check === 'all' || (check === 'added' && source !== DEFAULT_RULES_DIR);
     const files = await ruleFiles(source, errors);
     for (const file of files) {
@@ -76,8 +77,8 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
       }
       rules.push(result.rule);
     }
+    await cache.save();
   }
-  await cache.save();
   return { rules, errors };
 }
 
