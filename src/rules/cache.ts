@@ -72,7 +72,9 @@ export class RuleCache {
 
   /** True when the file is unchanged and its examples passed under this build of mtaudit. */
   examplesPassed(path: string, build: string): boolean {
-    return this.get(path) !== undefined && this.entries[path]!.examplesPassed === build;
+    // A file read (or written) through this cache in this run was checked then: no second stat.
+    const current = this.used.has(path) || this.get(path) !== undefined;
+    return current && this.entries[path]?.examplesPassed === build;
   }
 
   markExamplesPassed(path: string, build: string): void {
