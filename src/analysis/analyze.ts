@@ -3,7 +3,7 @@ import winkNLP from 'wink-nlp';
 import type { Analysis, Sentence, Token } from './types.js';
 import type { DocumentFormat } from '../documents/types.js';
 import { textWindows } from '../documents/windows.js';
-import { sentencePosModel } from './model.js';
+import { sentencePosModel, stockModel } from './model.js';
 
 // wink-nlp ships CommonJS; its typings are loose, so we keep the surface we use narrow.
 interface WinkItems {
@@ -22,8 +22,15 @@ let nlp: WinkNlp | undefined;
 
 /** Loads the language model on first use (about 0.06 s), once per process or worker. */
 export function languageModel(): WinkNlp {
+  if (nlp) return nlp;
   // A static import, so the command's bundle holds wink-nlp's forty modules as one (about 8 ms less to load).
-  nlp ??= (winkNLP as unknown as (model: unknown, pipe?: string[]) => WinkNlp)(sentencePosModel(), ['sbd', 'pos']);
+  const create = winkNLP as unknown as (model: unknown, pipe: string[]) => WinkNlp;
+  try {
+    nlp = create(sentencePosModel(), ['sbd', 'pos']);
+  } catch {
+    // A model package laid out otherwise than the loader expects: its own entry tags the same, only slower to load.
+    nlp = create(stockModel(), ['sbd', 'pos']);
+  }
   return nlp;
 }
 
