@@ -52,6 +52,19 @@ const SAMPLE = [
   recordDocument('feeds/wire.jsonl', 3, 'x7', `${MINOR} ${MAJOR}`),
 ];
 
+describe('json', () => {
+  it('streams, document by document, exactly the text JSON.stringify(report, null, 2) gives', () => {
+    const tricky = fileDocument('news/“odd” \\ name.txt', 'Line "one"\n\tGlobal regulator NetBlocks said.\u2028 Ωmega.\n');
+    for (const documents of [SAMPLE, [...SAMPLE, tricky], []]) {
+      const { text, chunks, results } = report('json', documents);
+      const parsed = JSON.parse(text) as { summary: unknown };
+      expect(text).toBe(`${JSON.stringify({ version: 1, files: results, summary: parsed.summary }, null, 2)}\n`);
+      // One chunk per document and one for the end: nothing is held back.
+      expect(chunks).toHaveLength(documents.length + 1);
+    }
+  });
+});
+
 describe('sarif', () => {
   const validate = validateSarif;
 
