@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSource, loadRules } from '../src/rules/load.js';
 import { backtrackingRisk, leadingRepetition } from '../src/rules/regex.js';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mtaudit, ROOT, tempDir } from './helpers/cli.js';
 
@@ -220,7 +220,7 @@ describe('patterns that could hang a run', () => {
 
 describe('the rule cache', () => {
   const cacheFolder = join(ROOT, 'node_modules', '.cache', 'mtaudit');
-  const cacheFiles = () => new Set(readdirSync(cacheFolder).filter((f) => /^rules-[0-9a-f]{16}\.json$/.test(f)));
+  const cacheFiles = () => new Set(existsSync(cacheFolder) ? readdirSync(cacheFolder).filter((f) => /^rules-[0-9a-f]{16}\.json$/.test(f)) : []);
   const ruleFolder = () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'watchdog.yaml'), readFileSync(join(ROOT, 'rules', 'mistranslation', 'blackout-as-power-outage.yaml'), 'utf8').replace(/^id: .*$/m, 'id: desk.cached'));
