@@ -51,6 +51,22 @@ export async function* listInputFiles(paths: string[], options: ReadOptions = {}
   }
 }
 
+/** Whether the files the paths name hold at least `bytes` (listing stops as soon as they do). */
+export async function inputSizeAtLeast(paths: string[], options: ReadOptions, bytes: number): Promise<boolean> {
+  let total = 0;
+  for await (const item of listInputFiles(paths, options)) {
+    if (!('file' in item) || item.file === '-') continue;
+    try {
+      // Synchronous: a thread-pool round trip per file would cost more than the stat.
+      total += statSync(item.file).size;
+    } catch {
+      // Reported when the file is read.
+    }
+    if (total >= bytes) return true;
+  }
+  return false;
+}
+
 async function* walk(dir: string, seen: Set<string>, options: ReadOptions): AsyncGenerator<{ file: string } | InputItem> {
   let real: string;
   try {

@@ -6,9 +6,9 @@ import { setup } from '../../engine/setup.js';
 import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
 import { lintStream, type FindingFilter, type Prepared, type SettleDocument } from '../../engine/run.js';
-import { listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
+import { inputSizeAtLeast, listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { readStateFile } from '../../engine/corpus-file.js';
-import { defaultJobs, workerMapper } from '../../engine/workers.js';
+import { defaultJobs, textWorthWorkers, workerMapper, type WorkerMapper } from '../../engine/workers.js';
 import { formatTimings } from '../timing.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
@@ -69,7 +69,7 @@ export function registerLint(program: Command, setExit: (code: number) => void):
     .option('--max-file-size <size>', 'skip (and report) files, or JSONL records, larger than this (default 64MB)', sizeOption)
     .option('--exit-zero', 'exit 0 even when findings fail the gate (input errors still exit 2)')
     .option('-q, --quiet', 'no progress display and no notes on standard error (errors and the gate verdict still show)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core, or jobs in the configuration)', positiveInteger)
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, started only for a batch large enough to pay for them; or jobs in the configuration)', positiveInteger)
     .option('--names <file>', 'finish the corpus checks with a name table from mtaudit names --merge (results stream)')
     .option('--stdin-ndjson', 'read {"id","text"} articles from standard input, one a line, and write one result line per article')
     .option('--timing', 'print the time each rule and stage took, slowest first, on standard error (runs in one thread)');
@@ -88,9 +88,9 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   const { config, rules, linter, ignore } = await setup(setupOptions);
   const corpusStates = options.names ? await readStateFile(linter, options.names) : undefined;
   // Timing reads this thread's linter, so the documents are linted here.
-  const jobs = options.timing ? 1 : (options.jobs ?? config.jobs ?? defaultJobs());
+  const chosenJobs = options.jobs ?? config.jobs;
+  const jobs = options.timing ? 1 : (chosenJobs ?? defaultJobs());
   const timings = options.timing ? linter.startTiming() : undefined;
-  const mapper = jobs > 1 ? workerMapper(linter, setupOptions, jobs) : undefined;
   const baselineFile = options.baseline ?? config.baseline;
   if (options.updateBaseline && !baselineFile) throw new UserError('--update-baseline needs a file: --baseline FILE, or baseline in mtaudit.config.yaml');
 
@@ -158,6 +158,14 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   });
   const readOptions = { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES };
   if (progress) progress.setTotal(await countFiles(inputs, readOptions));
+  // A job count the user chose is used as given. The default (one per core) starts workers only for a batch with
+  // text enough to pay for them: known beforehand for files, found out as it comes for standard input.
+  let mapper: WorkerMapper | undefined;
+  if (jobs > 1) {
+    const fromStdin = Boolean(options.stdinNdjson) || inputs.includes('-');
+    if (chosenJobs !== undefined || fromStdin) mapper = workerMapper(linter, setupOptions, jobs, { automatic: chosenJobs === undefined });
+    else if (await inputSizeAtLeast(inputs, readOptions, textWorthWorkers(jobs))) mapper = workerMapper(linter, setupOptions, jobs);
+  }
   let lastFile: string | undefined;
   let leftUnsafe = 0;
 
