@@ -38,30 +38,19 @@ describe('worker threads (--jobs)', () => {
     expect(JSON.parse(one.stdout).files).toHaveLength(30);
   });
 
-  it('with the default job count, map a small batch here and start workers only for text enough to pay for them', async () => {
-    const { setup } = await import('../src/engine/setup.js');
-    const { textWorthWorkers, workerMapper } = await import('../src/engine/workers.js');
-    const { linter } = await setup({ configFile: false });
-    const documents = articles.map((a, i) => ({ path: `${a.id}-${i}.txt`, text: a.text, format: 'text' as const, origin: { kind: 'stdin' as const } }));
-    const mapAll = async (jobs: number, automatic: boolean, batch: typeof documents) => {
-      const mapper = workerMapper(linter, { configFile: false }, jobs, { automatic });
-      const mapped = await Promise.all(batch.map((d) => mapper.map(d)));
-      mapper.end?.();
-      const started = mapper.startedWorkers;
-      await mapper.close();
-      return { started, results: mapped.map((m) => m.result) };
-    };
-    const here = documents.map((d) => linter.map(d).result);
-    // Five articles are far below what two workers are worth: no thread starts.
-    const small = await mapAll(2, true, documents);
-    expect(small.started).toBe(false);
-    expect(small.results).toEqual(here);
-    // A batch past the text two workers are worth (textWorthWorkers) sends the rest to the pool, in order.
-    const large = Array.from({ length: Math.ceil((textWorthWorkers(2) * 1.1) / documents.reduce((n, d) => n + d.text.length, 0)) }, () => documents).flat();
-    const big = await mapAll(2, true, large);
-    expect(big.started).toBe(true);
-    expect(big.results).toEqual(large.map((d) => linter.map(d).result));
-  }, 120_000);
+  it('with the default job count, start workers only for files with text enough to pay for them', async () => {
+    const { workersWorthStarting } = await import('../src/engine/workers.js');
+    // About 300 KB of articles: worth 8 workers (2 MB / 7 each), not 2 (2 MB for the one extra).
+    const dir = tempDir();
+    const text = articles.map((a) => a.text).join('\n\n');
+    for (let i = 0; i * text.length < 300_000; i++) writeFileSync(join(dir, `a${i}.txt`), text);
+    expect(await workersWorthStarting([dir], {}, 8)).toBe(true);
+    expect(await workersWorthStarting([dir], {}, 2)).toBe(false);
+    expect(await workersWorthStarting([dir], {}, 1)).toBe(false);
+    expect(await workersWorthStarting([seed], {}, 2)).toBe(false);
+    // Standard input, of unknown length, stays in this thread unless --jobs asks otherwise.
+    expect(await workersWorthStarting(['-'], {}, 8)).toBe(false);
+  });
 
   it('size a batch of files before deciding, counting only what would be read', async () => {
     const { inputSizeAtLeast } = await import('../src/documents/read.js');

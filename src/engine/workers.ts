@@ -1,15 +1,16 @@
-// Parallel mapping over worker threads (piscina). Small batches never pay for threads. With a job count the
-// user chose, documents are held until it is clear whether more than a handful are coming; a small batch is
-// then mapped here, a large one goes to the pool from its first document (this thread never loads the language
-// model for it). With the default job count, documents are mapped here until the batch has shown enough text
-// to pay for starting workers, and only the rest goes to the pool. Documents travel in batches: one message per
-// document costs a round trip through this thread, which on a busy machine leaves the workers waiting.
+// Parallel mapping over worker threads (piscina). Small batches never pay for threads: documents are held
+// until it is clear whether more than a handful are coming; a small batch is then mapped here, a large one
+// goes to the pool from its first document (this thread never loads the language model for it). With the
+// default job count, workers are used only for files holding text enough to pay for starting them. Documents
+// travel in batches: one message per document costs a round trip through this thread, which on a busy machine
+// leaves the workers waiting.
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../config/paths.js';
 import type { SourceDocument } from '../documents/types.js';
+import { inputSizeAtLeast, type ReadOptions } from '../documents/read.js';
 import type { Linter, MappedDocument } from './linter.js';
 import type { DocumentMapper } from './run.js';
 import type { SetupOptions } from './setup.js';
@@ -24,7 +25,7 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Up to this many documents are mapped here: starting a worker (its rules, its language model) costs about as much as a dozen articles. */
+/** With a job count the user chose, up to this many documents are still mapped here: a handful never pays for a worker. */
 const IN_PROCESS_MAX = 16;
 /**
  * Text (characters, or bytes of a file) that starting one more worker is worth, with the default job count.
@@ -42,8 +43,6 @@ const BATCH_TEXT = 256 * 1024;
 const BATCHES_PER_WORKER = 3;
 
 export interface WorkerMapper extends DocumentMapper {
-  /** Whether any document went to the worker pool (a small batch never starts it). */
-  readonly startedWorkers: boolean;
   close(): Promise<void>;
 }
 
@@ -53,23 +52,19 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** With the default job count: the text a batch must have for `jobs` workers to pay for starting. */
-export function textWorthWorkers(jobs: number): number {
-  return TEXT_WORTH_A_WORKER / Math.max(1, jobs - 1);
-}
-
-export interface WorkerMapperOptions {
-  /**
-   * The job count is the default, not the user's choice: map here until the batch has shown enough text to pay
-   * for starting the workers (less with more of them), then send the rest to the pool.
-   */
-  automatic?: boolean;
+/**
+ * With the default job count: whether `jobs` workers are worth starting for these inputs, i.e. whether the files
+ * hold text enough to pay for them. Standard input, of unknown length, is linted here: on 2 cores a stream must
+ * run to thousands of articles before workers started partway recover their cost (at 2,000 articles, mapping here
+ * first and switching to workers took 3.1 s against 2.8 s in one thread); `--jobs` asks for them.
+ */
+export async function workersWorthStarting(inputs: string[], readOptions: ReadOptions, jobs: number): Promise<boolean> {
+  if (jobs < 2 || inputs.includes('-')) return false;
+  return inputSizeAtLeast(inputs, readOptions, TEXT_WORTH_A_WORKER / (jobs - 1));
 }
 
 /** A mapper over `jobs` worker threads, each with a linter built from the same setup options. */
-export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: number, options: WorkerMapperOptions = {}): WorkerMapper {
-  /** With an automatic job count: text still to be mapped here before the pool is worth starting. */
-  let hereBudget = options.automatic ? textWorthWorkers(jobs) : 0;
+export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: number): WorkerMapper {
   // piscina loads with the pool: a run that never starts one (a small batch) does not pay for it.
   let pool: Promise<Piscina> | undefined;
   let seen = 0;
@@ -143,11 +138,6 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
     map(document: SourceDocument): Promise<MappedDocument> {
       return new Promise((resolve, reject) => {
         const pending = { document, resolve, reject };
-        if (hereBudget > 0 && !pool) {
-          hereBudget -= document.text.length;
-          return mapHere(pending);
-        }
-        if (options.automatic) return toPool(pending);
         seen++;
         if (seen > IN_PROCESS_MAX + 1) return toPool(pending);
         // A document prepared after the input ended (fixing is asynchronous) has nothing left to wait for.
@@ -168,9 +158,6 @@ export function workerMapper(linter: Linter, setupOptions: SetupOptions, jobs: n
     end() {
       ended = true;
       mapHeld();
-    },
-    get startedWorkers() {
-      return pool !== undefined;
     },
     async close() {
       clearTimeout(quiet);

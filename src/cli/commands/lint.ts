@@ -6,9 +6,9 @@ import { setup } from '../../engine/setup.js';
 import type { Linter } from '../../engine/linter.js';
 import { SummaryBuilder } from '../../engine/summary.js';
 import { lintStream, type FindingFilter, type Prepared, type SettleDocument } from '../../engine/run.js';
-import { inputSizeAtLeast, listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
+import { listInputFiles, readDocuments, readFileDocuments, DEFAULT_MAX_FILE_BYTES } from '../../documents/read.js';
 import { readStateFile } from '../../engine/corpus-file.js';
-import { defaultJobs, textWorthWorkers, workerMapper, type WorkerMapper } from '../../engine/workers.js';
+import { defaultJobs, workerMapper, workersWorthStarting } from '../../engine/workers.js';
 import { formatTimings } from '../timing.js';
 import { formatProblem, type SourceDocument } from '../../documents/types.js';
 import { fixDocument, unifiedDiff } from '../../fix/document.js';
@@ -158,14 +158,10 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
   });
   const readOptions = { ignore, maxFileBytes: options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES };
   if (progress) progress.setTotal(await countFiles(inputs, readOptions));
-  // A job count the user chose is used as given. The default (one per core) starts workers only for a batch with
-  // text enough to pay for them: known beforehand for files, found out as it comes for standard input.
-  let mapper: WorkerMapper | undefined;
-  if (jobs > 1) {
-    const fromStdin = Boolean(options.stdinNdjson) || inputs.includes('-');
-    if (chosenJobs !== undefined || fromStdin) mapper = workerMapper(linter, setupOptions, jobs, { automatic: chosenJobs === undefined });
-    else if (await inputSizeAtLeast(inputs, readOptions, textWorthWorkers(jobs))) mapper = workerMapper(linter, setupOptions, jobs);
-  }
+  // A job count the user chose is used as given; the default (one per core) only for files with text enough to
+  // pay for starting the workers.
+  const parallel = jobs > 1 && (chosenJobs !== undefined || (await workersWorthStarting(inputs, readOptions, jobs)));
+  const mapper = parallel ? workerMapper(linter, setupOptions, jobs) : undefined;
   let lastFile: string | undefined;
   let leftUnsafe = 0;
 
