@@ -22,8 +22,13 @@ export interface LiteralTokens {
 
 /** FNV-1a over UTF-16 code units: the hash tokenizeLiterals gives a token whose lower-cased text is `lower`. */
 export function hashLower(lower: string): number {
+  return hashRange(lower, 0, lower.length);
+}
+
+/** hashLower() of text[start, end), without making the string. */
+function hashRange(text: string, start: number, end: number): number {
   let hash = FNV_OFFSET;
-  for (let k = 0; k < lower.length; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), FNV_PRIME);
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
   return hash & SMALL;
 }
 
@@ -113,9 +118,7 @@ export function tokenizeLiterals(text: string): LiteralTokens {
     ends[count] = i;
     joints[count] = previousEnd === start ? Joint.Joined : newlines >= 2 ? Joint.Broken : Joint.Spaced;
     if (sameLength) {
-      let hash = FNV_OFFSET;
-      for (let k = start; k < i; k++) hash = Math.imul(hash ^ lowered.charCodeAt(k), FNV_PRIME);
-      hashes[count] = hash & SMALL;
+      hashes[count] = hashRange(lowered, start, i);
     } else {
       const lower = text.slice(start, i).toLowerCase();
       ownLower.push(lower);

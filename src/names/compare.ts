@@ -5,6 +5,7 @@
 // a name and the name plus an ending, listed sets of similar names, acronyms, short parts, common words.
 import { NameKeys, jaroWinkler, phoneticKey } from './keys.js';
 import type { NameOptions } from './types.js';
+import { isAscii } from '../text/case.js';
 
 export interface FormInfo {
   form: string;
@@ -30,7 +31,7 @@ function givenParts(info: FormInfo): number {
 /** Two or more letters, all capitals (NATO, OSCE, U.N.). */
 function isAcronym(part: string): boolean {
   // ASCII without Unicode classes: the registry and most corpus forms are ASCII.
-  if (!/[^\x00-\x7f]/.test(part)) return /^[A-Z]{2,}$/.test(part.replace(/[^A-Za-z]/g, ''));
+  if (isAscii(part)) return /^[A-Z]{2,}$/.test(part.replace(/[^A-Za-z]/g, ''));
   return /^\p{Lu}{2,}$/u.test(part.replace(/[^\p{L}]/gu, ''));
 }
 

@@ -4,6 +4,7 @@
 // the spelling key) and a Jaro-Winkler score find the variants that no spelling rule covers.
 import { doubleMetaphone } from 'double-metaphone';
 import { escapeRegex } from '../text/regex.js';
+import { isAscii } from '../text/case.js';
 
 export interface SpellingRule {
   from: string;
@@ -62,12 +63,6 @@ export class NameKeys {
     this.cache.set(part, key);
     return key;
   }
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-function isAscii(text: string): boolean {
-  return !NON_ASCII.test(text);
 }
 
 /** Primary Double Metaphone code of a spelling key: a coarse sound-alike key used to find candidates. */

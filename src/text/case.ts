@@ -3,6 +3,12 @@
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** True when every character is ASCII: the cue for the faster paths that skip Unicode classes. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
 
 export function isUpperLetter(ch: string | undefined): boolean {
   return ch !== undefined && UPPER.test(ch);
